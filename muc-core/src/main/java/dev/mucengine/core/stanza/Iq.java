@@ -1,0 +1,69 @@
+package dev.mucengine.core.stanza;
+
+import dev.mucengine.core.xml.Element;
+import java.util.Optional;
+import org.jxmpp.jid.Jid;
+
+/** An {@code <iq/>} stanza. */
+public final class Iq extends Stanza {
+
+    private final IqType type;
+
+    Iq(Element element, Optional<Jid> from, Optional<Jid> to) {
+        super(element, from, to);
+        this.type = element.attribute("type").map(IqType::fromWire).orElse(IqType.UNKNOWN);
+    }
+
+    /** A builder for an iq of the given type; the caller sets the id. */
+    public static StanzaBuilder<Iq> builder(IqType type) {
+        if (type == IqType.UNKNOWN) {
+            throw new IllegalArgumentException("cannot build an iq of unknown type");
+        }
+        return new StanzaBuilder<>("iq", Iq::new).type(type.wireName());
+    }
+
+    public IqType type() {
+        return type;
+    }
+
+    /** The single payload element of a get or set (the first child element), if any. */
+    public Optional<Element> query() {
+        for (Element e : element().elements()) {
+            return Optional.of(e);
+        }
+        return Optional.empty();
+    }
+
+    /** An empty {@code type='result'} reply: same id, addresses swapped. */
+    public Iq resultReply() {
+        return result().build();
+    }
+
+    /** A {@code type='result'} reply carrying {@code payload}. */
+    public Iq resultReply(Element payload) {
+        return result().child(payload).build();
+    }
+
+    private StanzaBuilder<Iq> result() {
+        StanzaBuilder<Iq> b = builder(IqType.RESULT);
+        to().ifPresent(b::from);
+        from().ifPresent(b::to);
+        id().ifPresent(b::id);
+        return b;
+    }
+
+    @Override
+    public Iq withAddresses(Jid newFrom, Jid newTo) {
+        return new Iq(readdressed(newFrom, newTo), Optional.of(newFrom), Optional.of(newTo));
+    }
+
+    @Override
+    public Iq withTo(Jid newTo) {
+        return new Iq(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
+    }
+
+    @Override
+    public Iq errorReply(StanzaError error) {
+        return new Iq(errorElement(error), swappedFrom(), swappedTo());
+    }
+}

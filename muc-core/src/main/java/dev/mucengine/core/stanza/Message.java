@@ -1,0 +1,51 @@
+package dev.mucengine.core.stanza;
+
+import dev.mucengine.core.xml.Element;
+import java.util.Optional;
+import org.jxmpp.jid.Jid;
+
+/** A {@code <message/>} stanza. */
+public final class Message extends Stanza {
+
+    private final MessageType type;
+
+    Message(Element element, Optional<Jid> from, Optional<Jid> to) {
+        super(element, from, to);
+        this.type = MessageType.fromWire(element.attribute("type").orElse("normal"));
+    }
+
+    /** A builder for a message of the given type. */
+    public static StanzaBuilder<Message> builder(MessageType type) {
+        StanzaBuilder<Message> b = new StanzaBuilder<>("message", Message::new);
+        return type == MessageType.NORMAL ? b : b.type(type.wireName());
+    }
+
+    public MessageType type() {
+        return type;
+    }
+
+    /** The text of the {@code <body/>} child without xml:lang, or of the first body. */
+    public Optional<String> body() {
+        return element().childText(CLIENT_NAMESPACE, "body");
+    }
+
+    /** The text of the {@code <subject/>} child, if present (may be empty). */
+    public Optional<String> subject() {
+        return element().childText(CLIENT_NAMESPACE, "subject");
+    }
+
+    @Override
+    public Message withAddresses(Jid newFrom, Jid newTo) {
+        return new Message(readdressed(newFrom, newTo), Optional.of(newFrom), Optional.of(newTo));
+    }
+
+    @Override
+    public Message withTo(Jid newTo) {
+        return new Message(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
+    }
+
+    @Override
+    public Message errorReply(StanzaError error) {
+        return new Message(errorElement(error), swappedFrom(), swappedTo());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mucengine.core.stanza;
+
+import dev.mucengine.core.xml.Element;
+import java.util.Optional;
+import org.jxmpp.jid.Jid;
+
+/** A {@code <presence/>} stanza. */
+public final class Presence extends Stanza {
+
+    private final PresenceType type;
+
+    Presence(Element element, Optional<Jid> from, Optional<Jid> to) {
+        super(element, from, to);
+        this.type = element.attribute("type").map(PresenceType::fromWire).orElse(PresenceType.AVAILABLE);
+    }
+
+    /** A builder for a presence of the given type ({@link PresenceType#AVAILABLE}: no type attribute). */
+    public static StanzaBuilder<Presence> builder(PresenceType type) {
+        if (type == PresenceType.UNKNOWN) {
+            throw new IllegalArgumentException("cannot build a presence of unknown type");
+        }
+        StanzaBuilder<Presence> b = new StanzaBuilder<>("presence", Presence::new);
+        return type == PresenceType.AVAILABLE ? b : b.type(type.wireName());
+    }
+
+    public PresenceType type() {
+        return type;
+    }
+
+    /** {@code <show/>} text (away, chat, dnd, xa), if present. */
+    public Optional<String> show() {
+        return element().childText(CLIENT_NAMESPACE, "show");
+    }
+
+    /** {@code <status/>} text, if present. */
+    public Optional<String> status() {
+        return element().childText(CLIENT_NAMESPACE, "status");
+    }
+
+    @Override
+    public Presence withAddresses(Jid newFrom, Jid newTo) {
+        return new Presence(readdressed(newFrom, newTo), Optional.of(newFrom), Optional.of(newTo));
+    }
+
+    @Override
+    public Presence withTo(Jid newTo) {
+        return new Presence(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
+    }
+
+    @Override
+    public Presence errorReply(StanzaError error) {
+        return new Presence(errorElement(error), swappedFrom(), swappedTo());
+    }
+}

@@ -1,0 +1,176 @@
+package dev.mucengine.core.stanza;
+
+import dev.mucengine.core.xml.Attribute;
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.Node;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * A typed, immutable view of a top-level stanza element. The element stays the source of truth;
+ * the view adds parsed addresses and the type.
+ *
+ * <p>Stanzas live in the {@code jabber:client} namespace inside the model. Transports whose
+ * stream uses another content namespace ({@code jabber:component:accept}) map it at the edge.
+ */
+public abstract sealed class Stanza permits Message, Presence, Iq {
+
+    /** The namespace of stanzas, and of their {@code <body/>}, {@code <error/>}... children. */
+    public static final String CLIENT_NAMESPACE = "jabber:client";
+
+    private final Element element;
+    private final Optional<Jid> from;
+    private final Optional<Jid> to;
+
+    Stanza(Element element, Optional<Jid> from, Optional<Jid> to) {
+        this.element = Objects.requireNonNull(element, "element");
+        this.from = Objects.requireNonNull(from, "from");
+        this.to = Objects.requireNonNull(to, "to");
+    }
+
+    /**
+     * Reads an element as a stanza. Never throws for bad input: an unknown element or a malformed
+     * {@code from}/{@code to} address comes back as {@link StanzaResult.Invalid} carrying the
+     * condition to answer with ({@code jid-malformed} for addresses).
+     */
+    public static StanzaResult parse(Element element) {
+        if (!element.namespace().equals(CLIENT_NAMESPACE)) {
+            return new StanzaResult.Invalid(element, StanzaError.of(Condition.BAD_REQUEST)
+                    .withText("not a stanza: " + element.name()));
+        }
+        Optional<Jid> from;
+        Optional<Jid> to;
+        try {
+            from = parseAddress(element, "from");
+            to = parseAddress(element, "to");
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return new StanzaResult.Invalid(element, StanzaError.of(Condition.JID_MALFORMED)
+                    .withText("malformed address"));
+        }
+        return switch (element.localName()) {
+            case "message" -> new StanzaResult.Valid(new Message(element, from, to));
+            case "presence" -> new StanzaResult.Valid(new Presence(element, from, to));
+            case "iq" -> new StanzaResult.Valid(new Iq(element, from, to));
+            default -> new StanzaResult.Invalid(element, StanzaError.of(Condition.BAD_REQUEST)
+                    .withText("not a stanza: " + element.name()));
+        };
+    }
+
+    private static Optional<Jid> parseAddress(Element element, String attribute)
+            throws XmppStringprepException {
+        Optional<String> raw = element.attribute(attribute);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.get().isEmpty()) {
+            throw new IllegalArgumentException("empty address");
+        }
+        return Optional.of(JidCreate.from(raw.get()));
+    }
+
+    /** The underlying element, addresses included. */
+    public final Element element() {
+        return element;
+    }
+
+    public final Optional<Jid> from() {
+        return from;
+    }
+
+    public final Optional<Jid> to() {
+        return to;
+    }
+
+    public final Optional<String> id() {
+        return element.attribute("id");
+    }
+
+    /** The {@code type} attribute exactly as sent, if any. */
+    public final Optional<String> rawType() {
+        return element.attribute("type");
+    }
+
+    /** The first child element with this qualified name. */
+    public final Optional<Element> payload(String namespace, String localName) {
+        return element.child(namespace, localName);
+    }
+
+    /** True for {@code type='error'}. */
+    public final boolean isError() {
+        return "error".equals(element.attribute("type").orElse(""));
+    }
+
+    /** The error this stanza carries, if it is an error stanza with an {@code <error/>} child. */
+    public final Optional<StanzaError> error() {
+        if (!isError()) {
+            return Optional.empty();
+        }
+        return element.child(CLIENT_NAMESPACE, "error").map(StanzaError::fromElement);
+    }
+
+    /** This stanza with new addresses; the payload is shared, not copied. */
+    public abstract Stanza withAddresses(Jid newFrom, Jid newTo);
+
+    /** This stanza with a new {@code to}; the payload is shared, not copied. */
+    public abstract Stanza withTo(Jid newTo);
+
+    /**
+     * The error reply RFC 6120 §8.3.1 asks for: same kind and id, {@code from} and {@code to}
+     * swapped, {@code type='error'}, the original payload kept and the error appended.
+     */
+    public abstract Stanza errorReply(StanzaError error);
+
+    final Element readdressed(@Nullable Jid newFrom, @Nullable Jid newTo) {
+        Element e = element;
+        e = newFrom == null ? e.withoutAttribute("from") : e.withAttribute("from", newFrom.toString());
+        e = newTo == null ? e.withoutAttribute("to") : e.withAttribute("to", newTo.toString());
+        return e;
+    }
+
+    final Element errorElement(StanzaError error) {
+        Element.Builder b = Element.builder(element.name());
+        for (Attribute a : element.attributes()) {
+            String n = a.name().namespace().isEmpty() ? a.name().localName() : "";
+            if (!n.equals("from") && !n.equals("to") && !n.equals("type")) {
+                b.attribute(a.name(), a.value());
+            }
+        }
+        to.ifPresent(j -> b.attribute("from", j.toString()));
+        from.ifPresent(j -> b.attribute("to", j.toString()));
+        b.attribute("type", "error");
+        for (Node n : element.children()) {
+            if (!(n instanceof Element child && child.is(CLIENT_NAMESPACE, "error"))) {
+                b.child(n);
+            }
+        }
+        b.child(error.toElement(CLIENT_NAMESPACE));
+        return b.build();
+    }
+
+    final Optional<Jid> swappedFrom() {
+        return to;
+    }
+
+    final Optional<Jid> swappedTo() {
+        return from;
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof Stanza s && s.getClass() == getClass() && s.element.equals(element);
+    }
+
+    @Override
+    public final int hashCode() {
+        return element.hashCode();
+    }
+
+    @Override
+    public final String toString() {
+        return element.toString();
+    }
+}

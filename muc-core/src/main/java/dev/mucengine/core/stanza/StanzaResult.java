@@ -1,0 +1,18 @@
+package dev.mucengine.core.stanza;
+
+import dev.mucengine.core.xml.Element;
+
+/** The outcome of reading an element as a stanza: a valid stanza, or the error to answer. */
+public sealed interface StanzaResult permits StanzaResult.Valid, StanzaResult.Invalid {
+
+    /** The element was a well-addressed message, presence or iq. */
+    record Valid(Stanza stanza) implements StanzaResult {
+    }
+
+    /**
+     * The element cannot be handled as a stanza: {@code error} says why, with the RFC 6120
+     * condition to answer ({@code jid-malformed} for a bad address).
+     */
+    record Invalid(Element element, StanzaError error) implements StanzaResult {
+    }
+}

@@ -1,0 +1,10 @@
+/** The MUC engine core: the immutable stanza model and the room state machine. No I/O inside. */
+module dev.mucengine.core {
+    requires transitive jxmpp.jid;
+    requires transitive jxmpp.core;
+    requires static transitive org.jspecify;
+
+    exports dev.mucengine.core.api;
+    exports dev.mucengine.core.xml;
+    exports dev.mucengine.core.stanza;
+}

@@ -1,0 +1,5 @@
+/** Replays scansion scripts against the engine in-process. */
+@NullMarked
+package dev.mucengine.testkit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/** Scripted-conversation replay (scansion) against the engine, and real transports around it. */
+module dev.mucengine.testkit {
+    requires dev.mucengine.core;
+    requires dev.mucengine.xml;
+    requires static org.junit.jupiter.api;
+    requires static org.jspecify;
+
+    exports dev.mucengine.testkit;
+}
