@@ -5,6 +5,11 @@ module dev.mucengine.core {
     requires static transitive org.jspecify;
 
     exports dev.mucengine.core.api;
+    exports dev.mucengine.core.form;
+    exports dev.mucengine.core.muc;
+    exports dev.mucengine.core.room;
+    exports dev.mucengine.core.room.join;
+    exports dev.mucengine.core.room.presence;
     exports dev.mucengine.core.xml;
     exports dev.mucengine.core.stanza;
 }

@@ -62,6 +62,11 @@ public final class Iq extends Stanza {
         return new Iq(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
     }
 
+    /** This stanza with its children replaced; addresses and attributes are kept. */
+    public Iq withChildren(java.util.List<? extends dev.mucengine.core.xml.Node> children) {
+        return new Iq(element().withChildren(children), from(), to());
+    }
+
     @Override
     public Iq errorReply(StanzaError error) {
         return new Iq(errorElement(error), swappedFrom(), swappedTo());

@@ -44,6 +44,11 @@ public final class Message extends Stanza {
         return new Message(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
     }
 
+    /** This stanza with its children replaced; addresses and attributes are kept. */
+    public Message withChildren(java.util.List<? extends dev.mucengine.core.xml.Node> children) {
+        return new Message(element().withChildren(children), from(), to());
+    }
+
     @Override
     public Message errorReply(StanzaError error) {
         return new Message(errorElement(error), swappedFrom(), swappedTo());

@@ -1,0 +1,89 @@
+package dev.mucengine.core.form;
+
+import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.xml.Element;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A XEP-0004 data form ({@code <x xmlns='jabber:x:data'/>}).
+ *
+ * @param type form, submit, cancel or result (the wire value)
+ */
+public record DataForm(String type, Optional<String> title, List<String> instructions, List<FormField> fields) {
+
+    public DataForm {
+        instructions = List.copyOf(instructions);
+        fields = List.copyOf(fields);
+    }
+
+    /** A form of the given type with these fields. */
+    public static DataForm of(String type, List<FormField> fields) {
+        return new DataForm(type, Optional.empty(), List.of(), fields);
+    }
+
+    public DataForm withTitle(String newTitle) {
+        return new DataForm(type, Optional.of(newTitle), instructions, fields);
+    }
+
+    public DataForm withInstructions(String text) {
+        List<String> all = new ArrayList<>(instructions);
+        all.add(text);
+        return new DataForm(type, title, all, fields);
+    }
+
+    /** The value of the hidden FORM_TYPE field, if present. */
+    public Optional<String> formType() {
+        return field("FORM_TYPE").flatMap(FormField::value);
+    }
+
+    public Optional<FormField> field(String var) {
+        for (FormField f : fields) {
+            if (f.var().equals(var)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The values of a field, empty if the field is absent. */
+    public List<String> values(String var) {
+        return field(var).map(FormField::values).orElse(List.of());
+    }
+
+    public Element toElement() {
+        Element.Builder b = Element.builder(MucNamespaces.DATA, "x").attribute("type", type);
+        title.ifPresent(t -> b.textChild(MucNamespaces.DATA, "title", t));
+        for (String i : instructions) {
+            b.textChild(MucNamespaces.DATA, "instructions", i);
+        }
+        for (FormField f : fields) {
+            b.child(f.toElement());
+        }
+        return b.build();
+    }
+
+    /** Reads a form; fields without {@code var} are skipped (they cannot be addressed). */
+    public static DataForm fromElement(Element x) {
+        List<FormField> fields = new ArrayList<>();
+        for (Element f : x.children(MucNamespaces.DATA, "field")) {
+            FormField.fromElement(f).ifPresent(fields::add);
+        }
+        List<String> instructions = new ArrayList<>();
+        for (Element i : x.children(MucNamespaces.DATA, "instructions")) {
+            instructions.add(i.text());
+        }
+        return new DataForm(x.attribute("type").orElse("form"), x.childText(MucNamespaces.DATA, "title"),
+                instructions, fields);
+    }
+
+    /** Parses a XEP-0004 boolean ("1"/"true"/"0"/"false"); anything else is empty. */
+    public static Optional<Boolean> parseBoolean(String value) {
+        return switch (value.trim()) {
+            case "1", "true" -> Optional.of(true);
+            case "0", "false" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package dev.mucengine.core.form;
+
+import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.xml.Element;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One field of a data form. Submitted forms often omit the type, hence {@code Optional}.
+ *
+ * @param options list options as (label, value) pairs
+ */
+public record FormField(
+        String var,
+        Optional<FieldType> type,
+        Optional<String> label,
+        Optional<String> description,
+        boolean required,
+        List<String> values,
+        List<Option> options) {
+
+    /** A list option. */
+    public record Option(Optional<String> label, String value) {
+    }
+
+    public FormField {
+        values = List.copyOf(values);
+        options = List.copyOf(options);
+    }
+
+    /** A field with a type, label and values; no options. */
+    public static FormField of(String var, FieldType type, String label, List<String> values) {
+        return new FormField(var, Optional.of(type), label.isEmpty() ? Optional.empty() : Optional.of(label),
+                Optional.empty(), false, values, List.of());
+    }
+
+    /** The hidden FORM_TYPE field. */
+    public static FormField formType(String namespace) {
+        return new FormField("FORM_TYPE", Optional.of(FieldType.HIDDEN), Optional.empty(), Optional.empty(),
+                false, List.of(namespace), List.of());
+    }
+
+    public FormField withOptions(List<Option> newOptions) {
+        return new FormField(var, type, label, description, required, values, newOptions);
+    }
+
+    public FormField asRequired() {
+        return new FormField(var, type, label, description, true, values, options);
+    }
+
+    /** The first value, if any. */
+    public Optional<String> value() {
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    Element toElement() {
+        Element.Builder b = Element.builder(MucNamespaces.DATA, "field");
+        type.ifPresent(t -> b.attribute("type", t.wireName()));
+        label.ifPresent(l -> b.attribute("label", l));
+        b.attribute("var", var);
+        description.ifPresent(d -> b.textChild(MucNamespaces.DATA, "desc", d));
+        if (required) {
+            b.child(Element.empty(MucNamespaces.DATA, "required"));
+        }
+        for (String v : values) {
+            b.textChild(MucNamespaces.DATA, "value", v);
+        }
+        for (Option o : options) {
+            Element.Builder ob = Element.builder(MucNamespaces.DATA, "option");
+            o.label().ifPresent(l -> ob.attribute("label", l));
+            ob.textChild(MucNamespaces.DATA, "value", o.value());
+            b.child(ob.build());
+        }
+        return b.build();
+    }
+
+    static Optional<FormField> fromElement(Element field) {
+        Optional<String> var = field.attribute("var");
+        if (var.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> values = new ArrayList<>();
+        for (Element v : field.children(MucNamespaces.DATA, "value")) {
+            values.add(v.text());
+        }
+        List<Option> options = new ArrayList<>();
+        for (Element o : field.children(MucNamespaces.DATA, "option")) {
+            o.childText(MucNamespaces.DATA, "value").ifPresent(v -> options.add(new Option(o.attribute("label"), v)));
+        }
+        return Optional.of(new FormField(var.get(), field.attribute("type").flatMap(FieldType::fromWire),
+                field.attribute("label"), field.childText(MucNamespaces.DATA, "desc"),
+                field.child(MucNamespaces.DATA, "required").isPresent(), values, options));
+    }
+}

@@ -1,0 +1,198 @@
+package dev.mucengine.core.room;
+
+import dev.mucengine.core.muc.Role;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A room's configuration (the muc#roomconfig axes). Immutable; change it through {@link #toBuilder()}.
+ *
+ * @param maxUsers 0 means no room-level limit (the service limit still applies)
+ * @param presenceBroadcast roles whose presence is broadcast to other occupants
+ * @param getMemberList roles that may retrieve the member list
+ */
+public record RoomConfig(
+        String name,
+        String description,
+        String language,
+        boolean persistent,
+        boolean publicRoom,
+        boolean membersOnly,
+        boolean moderated,
+        Optional<String> password,
+        Whois whois,
+        int maxUsers,
+        Set<Role> presenceBroadcast,
+        PmPolicy allowPm,
+        boolean allowInvites,
+        boolean changeSubject,
+        boolean enableLogging,
+        Set<Role> getMemberList,
+        boolean allowVoiceRequests,
+        boolean allowRegistration) {
+
+    public RoomConfig {
+        presenceBroadcast = Set.copyOf(presenceBroadcast);
+        getMemberList = Set.copyOf(getMemberList);
+    }
+
+    /** What a newly created room starts with: open, public, semi-anonymous, temporary. */
+    public static RoomConfig defaults() {
+        return new RoomConfig("", "", "", false, true, false, false, Optional.empty(), Whois.MODERATORS, 0,
+                EnumSet.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR), PmPolicy.ANYONE, false, false,
+                false, EnumSet.of(Role.MODERATOR), true, false);
+    }
+
+    /** True if a password is required to enter. */
+    public boolean passwordProtected() {
+        return password.isPresent();
+    }
+
+    public boolean nonAnonymous() {
+        return whois == Whois.ANYONE;
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Copy-and-change builder. */
+    public static final class Builder {
+        private String name;
+        private String description;
+        private String language;
+        private boolean persistent;
+        private boolean publicRoom;
+        private boolean membersOnly;
+        private boolean moderated;
+        private Optional<String> password;
+        private Whois whois;
+        private int maxUsers;
+        private Set<Role> presenceBroadcast;
+        private PmPolicy allowPm;
+        private boolean allowInvites;
+        private boolean changeSubject;
+        private boolean enableLogging;
+        private Set<Role> getMemberList;
+        private boolean allowVoiceRequests;
+        private boolean allowRegistration;
+
+        private Builder(RoomConfig c) {
+            name = c.name;
+            description = c.description;
+            language = c.language;
+            persistent = c.persistent;
+            publicRoom = c.publicRoom;
+            membersOnly = c.membersOnly;
+            moderated = c.moderated;
+            password = c.password;
+            whois = c.whois;
+            maxUsers = c.maxUsers;
+            presenceBroadcast = c.presenceBroadcast;
+            allowPm = c.allowPm;
+            allowInvites = c.allowInvites;
+            changeSubject = c.changeSubject;
+            enableLogging = c.enableLogging;
+            getMemberList = c.getMemberList;
+            allowVoiceRequests = c.allowVoiceRequests;
+            allowRegistration = c.allowRegistration;
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder language(String v) {
+            language = v;
+            return this;
+        }
+
+        public Builder persistent(boolean v) {
+            persistent = v;
+            return this;
+        }
+
+        public Builder publicRoom(boolean v) {
+            publicRoom = v;
+            return this;
+        }
+
+        public Builder membersOnly(boolean v) {
+            membersOnly = v;
+            return this;
+        }
+
+        public Builder moderated(boolean v) {
+            moderated = v;
+            return this;
+        }
+
+        public Builder password(Optional<String> v) {
+            password = v;
+            return this;
+        }
+
+        public Builder whois(Whois v) {
+            whois = v;
+            return this;
+        }
+
+        public Builder maxUsers(int v) {
+            maxUsers = v;
+            return this;
+        }
+
+        public Builder presenceBroadcast(Set<Role> v) {
+            presenceBroadcast = v;
+            return this;
+        }
+
+        public Builder allowPm(PmPolicy v) {
+            allowPm = v;
+            return this;
+        }
+
+        public Builder allowInvites(boolean v) {
+            allowInvites = v;
+            return this;
+        }
+
+        public Builder changeSubject(boolean v) {
+            changeSubject = v;
+            return this;
+        }
+
+        public Builder enableLogging(boolean v) {
+            enableLogging = v;
+            return this;
+        }
+
+        public Builder getMemberList(Set<Role> v) {
+            getMemberList = v;
+            return this;
+        }
+
+        public Builder allowVoiceRequests(boolean v) {
+            allowVoiceRequests = v;
+            return this;
+        }
+
+        public Builder allowRegistration(boolean v) {
+            allowRegistration = v;
+            return this;
+        }
+
+        public RoomConfig build() {
+            return new RoomConfig(name, description, language, persistent, publicRoom, membersOnly, moderated,
+                    password, whois, maxUsers, presenceBroadcast, allowPm, allowInvites, changeSubject,
+                    enableLogging, getMemberList, allowVoiceRequests, allowRegistration);
+        }
+    }
+}
