@@ -7,4 +7,5 @@ module dev.mucengine.core {
     exports dev.mucengine.core.api;
     exports dev.mucengine.core.xml;
     exports dev.mucengine.core.stanza;
+    exports dev.mucengine.core.nick;
 }
