@@ -12,4 +12,5 @@ module dev.mucengine.core {
     exports dev.mucengine.core.room.presence;
     exports dev.mucengine.core.xml;
     exports dev.mucengine.core.stanza;
+    exports dev.mucengine.core.nick;
 }
