@@ -9,7 +9,10 @@ module dev.mucengine.core {
     exports dev.mucengine.core.muc;
     exports dev.mucengine.core.room;
     exports dev.mucengine.core.room.join;
+    exports dev.mucengine.core.room.message;
     exports dev.mucengine.core.room.presence;
+    exports dev.mucengine.core.service;
+    exports dev.mucengine.core.store;
     exports dev.mucengine.core.xml;
     exports dev.mucengine.core.stanza;
     exports dev.mucengine.core.nick;

@@ -44,6 +44,14 @@ public final class OccupantPresence {
 
     /** The presence describing {@code change}, addressed to {@code recipient}. */
     public static Presence render(Room room, PresenceChange change, Occupant recipient) {
+        return render(room, change, recipient, true);
+    }
+
+    /**
+     * @param markSelf whether a self-presence carries status 110 (a probe answer does not: it
+     *     reports state, it does not confirm an action)
+     */
+    public static Presence render(Room room, PresenceChange change, Occupant recipient, boolean markSelf) {
         Occupant subject = change.occupant();
         boolean self = recipient.realJid().equals(subject.realJid());
         boolean seesJid = self || seesRealJids(room, recipient);
@@ -71,7 +79,7 @@ public final class OccupantPresence {
         });
         change.reason().ifPresent(r -> item.textChild(MucNamespaces.MUC_USER, "reason", r));
         x.child(item.build());
-        if (self) {
+        if (self && markSelf) {
             x.child(status(StatusCode.SELF_PRESENCE));
         }
         List<Node> children = new ArrayList<>(change.payload());

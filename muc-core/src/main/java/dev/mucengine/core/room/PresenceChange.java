@@ -51,6 +51,15 @@ public record PresenceChange(
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * The first half of a nickname change (XEP-0045 §7.6): unavailable from the old nickname with
+     * status 303 and the new nickname in the item; the role is unchanged.
+     */
+    public static PresenceChange nickChange(Occupant beforeChange, Resourcepart newNick) {
+        return new PresenceChange(beforeChange, true, List.of(), EnumSet.of(StatusCode.NEW_NICK), Optional.empty(),
+                Optional.empty(), Optional.of(newNick), Optional.empty());
+    }
+
     public PresenceChange withCodes(Set<StatusCode> newCodes) {
         return new PresenceChange(occupant, unavailable, payload, newCodes, actor, reason, newNick, destroy);
     }

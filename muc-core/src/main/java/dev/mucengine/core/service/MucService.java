@@ -1,0 +1,170 @@
+package dev.mucengine.core.service;
+
+import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.api.StanzaHandler;
+import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.room.AffiliationEntry;
+import dev.mucengine.core.room.Outbox;
+import dev.mucengine.core.room.Room;
+import dev.mucengine.core.room.RoomContext;
+import dev.mucengine.core.room.RoomRouter;
+import dev.mucengine.core.room.presence.RoomPresence;
+import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.Iq;
+import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.Presence;
+import dev.mucengine.core.stanza.PresenceType;
+import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.xml.Element;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * A MUC service (XEP-0045) for one domain: the engine's entry point.
+ *
+ * <p><b>Thread confinement:</b> a {@code MucService} is not thread-safe. Call {@link #handle}
+ * from one thread at a time (a single event loop, an actor, or a lock held by the transport);
+ * the engine itself never blocks, sleeps, locks or spawns threads. Outputs are deterministic:
+ * the same stanzas, instants and id source give the same outputs, in the same order.
+ */
+public final class MucService implements StanzaHandler {
+
+    private final ServiceConfig config;
+    private final IdSource ids;
+    private final RoomRegistry registry;
+    private final RoomRouter router;
+    private final ServiceDisco disco;
+    private final ServiceCommands commands;
+
+    public MucService(ServiceConfig config, RoomStore store, IdSource ids) {
+        this.config = config;
+        this.ids = ids;
+        this.registry = new RoomRegistry(store, config.limits().historySize());
+        this.router = new RoomRouter(RoomFeatures.iqHandlers());
+        this.disco = new ServiceDisco(config);
+        this.commands = new ServiceCommands(config.domain());
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<Stanza> handle(Stanza stanza, Instant now) {
+        Outbox out = new Outbox();
+        RoomContext context = new RoomContext(now, ids, config.admins(), config.limits());
+        Optional<Jid> to = stanza.to();
+        Optional<Jid> from = stanza.from();
+        if (to.isEmpty() || from.isEmpty() || !to.get().getDomain().equals(config.domain())) {
+            return List.of(); // not ours, or unroutable: a transport bug, nothing sensible to answer
+        }
+        EntityBareJid roomJid = to.get().asEntityBareJidIfPossible();
+        if (roomJid == null) {
+            serviceStanza(stanza, context, out);
+            return out.stanzas();
+        }
+        if (!(from.get() instanceof EntityFullJid sender)) {
+            replyIfRequest(stanza, StanzaError.of(Condition.NOT_ACCEPTABLE)
+                    .withText("Rooms talk to users' full JIDs only"), out);
+            return out.stanzas();
+        }
+        Optional<Resourcepart> nick = Optional.ofNullable(to.get().getResourceOrNull());
+        Optional<Room> room = registry.find(roomJid);
+        if (room.isPresent()) {
+            router.handle(room.get(), stanza, sender, nick, context, out);
+            registry.settle(room.get(), out.isStateChanged());
+        } else if (stanza instanceof Presence p && p.type() == PresenceType.AVAILABLE && nick.isPresent()) {
+            create(roomJid, p, sender, nick.get(), context, out);
+        } else if (!(stanza instanceof Presence)) {
+            replyIfRequest(stanza, StanzaError.of(Condition.ITEM_NOT_FOUND).withText("No such room"), out);
+        }
+        return out.stanzas();
+    }
+
+    /**
+     * Removes every occupant from every room with status 332 (XEP-0045 §7.2.x: system shutdown).
+     * Call it before stopping the host; the rooms' durable state is already stored.
+     */
+    public List<Stanza> shutdown() {
+        Outbox out = new Outbox();
+        for (Room room : registry.live()) {
+            RoomShutdown.evictAll(room, out);
+        }
+        return out.stanzas();
+    }
+
+    private void create(EntityBareJid roomJid, Presence presence, EntityFullJid creator, Resourcepart rawNick,
+            RoomContext context, Outbox out) {
+        RoomPresence.PreparedNick prepared = RoomPresence.prepareNick(presence, roomJid, rawNick, context);
+        if (prepared instanceof RoomPresence.PreparedNick.Rejected r) {
+            out.send(r.errorReply());
+            return;
+        }
+        Resourcepart nick = ((RoomPresence.PreparedNick.Valid) prepared).nick();
+        boolean admin = context.isServiceAdmin(creator);
+        Optional<StanzaError> refusal = Optional.empty();
+        if (config.creation() == RoomCreation.ADMINS_ONLY && !admin) {
+            refusal = Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("Room creation is restricted"));
+        } else if (registry.size() >= config.limits().maxRooms()) {
+            refusal = Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT).withText("Too many rooms"));
+        } else if (!admin && registry.createdBy(creator.asBareJid()) >= config.limits().maxRoomsPerUser()) {
+            refusal = Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("You have created too many rooms"));
+        }
+        if (refusal.isPresent()) {
+            out.send(presence.errorReply(refusal.get().withBy(roomJid.toString())));
+            return;
+        }
+        Room room = new Room(roomJid, config.roomDefaults(), config.limits().historySize());
+        room.setAffiliation(new AffiliationEntry(creator.asBareJid(), Affiliation.OWNER, Optional.empty(),
+                Optional.empty()));
+        // XEP-0045 §10.1.1: a MUC client gets a locked room to configure; a groupchat 1.0 client an instant one.
+        room.setLocked(presence.payload(MucNamespaces.MUC, "x").isPresent());
+        registry.add(room, creator.asBareJid());
+        router.presence().enterCreated(room, presence, creator, nick, context, out);
+        out.stateChanged();
+        registry.settle(room, true);
+    }
+
+    private void serviceStanza(Stanza stanza, RoomContext context, Outbox out) {
+        if (!(stanza instanceof Iq iq) || !iq.type().isRequest()) {
+            if (stanza instanceof Message m && m.type() != dev.mucengine.core.stanza.MessageType.ERROR) {
+                out.send(m.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));
+            }
+            return;
+        }
+        Optional<Element> query = iq.query();
+        boolean admin = iq.from().map(context::isServiceAdmin).orElse(false);
+        if (query.isEmpty()) {
+            out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST)));
+        } else if (query.get().is(MucNamespaces.DISCO_INFO, "query")) {
+            out.send(disco.info(iq, query.get(), admin));
+        } else if (query.get().is(MucNamespaces.DISCO_ITEMS, "query")) {
+            out.send(disco.items(iq, query.get(), new ArrayList<>(registry.all()), commands.items(admin)));
+        } else if (query.get().is(MucNamespaces.PING, "ping")) {
+            out.send(iq.resultReply());
+        } else if (query.get().is(MucNamespaces.COMMANDS, "command")) {
+            commands.execute(iq, query.get(), admin, registry, context, out);
+        } else {
+            out.send(iq.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));
+        }
+    }
+
+    private static void replyIfRequest(Stanza stanza, StanzaError error, Outbox out) {
+        if (stanza.isError()) {
+            return; // never answer an error with an error (RFC 6120 §8.3.1)
+        }
+        if (stanza instanceof Iq iq && !iq.type().isRequest()) {
+            return;
+        }
+        out.send(stanza.errorReply(error));
+    }
+}

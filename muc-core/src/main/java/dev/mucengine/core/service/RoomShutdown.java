@@ -1,0 +1,25 @@
+package dev.mucengine.core.service;
+
+import dev.mucengine.core.muc.StatusCode;
+import dev.mucengine.core.room.Occupant;
+import dev.mucengine.core.room.OccupantPresence;
+import dev.mucengine.core.room.Outbox;
+import dev.mucengine.core.room.PresenceChange;
+import dev.mucengine.core.room.Room;
+import java.util.EnumSet;
+import java.util.List;
+
+/** Tells every occupant it has been removed because the service is shutting down (status 332). */
+final class RoomShutdown {
+
+    private RoomShutdown() {
+    }
+
+    static void evictAll(Room room, Outbox out) {
+        for (Occupant occupant : List.copyOf(room.occupants())) {
+            PresenceChange change = PresenceChange.unavailable(occupant, List.of())
+                    .withCodes(EnumSet.of(StatusCode.REMOVED_SHUTDOWN));
+            out.send(OccupantPresence.render(room, change, occupant));
+        }
+    }
+}

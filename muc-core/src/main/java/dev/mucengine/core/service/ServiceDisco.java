@@ -1,0 +1,65 @@
+package dev.mucengine.core.service;
+
+import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.room.Room;
+import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.Iq;
+import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.xml.Element;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Service discovery on the service's own JID (XEP-0045 §6.1-§6.3): the conference identity and
+ * features, and the list of public rooms (hidden and locked rooms are never listed).
+ */
+final class ServiceDisco {
+
+    private final ServiceConfig config;
+
+    ServiceDisco(ServiceConfig config) {
+        this.config = config;
+    }
+
+    Iq info(Iq iq, Element query, boolean requesterIsAdmin) {
+        Optional<String> node = query.attribute("node");
+        if (node.isPresent()) {
+            if (node.get().equals(MucNamespaces.COMMANDS)) {
+                return iq.resultReply(Element.builder(MucNamespaces.DISCO_INFO, "query")
+                        .attribute("node", MucNamespaces.COMMANDS).build());
+            }
+            return iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND));
+        }
+        Element.Builder q = Element.builder(MucNamespaces.DISCO_INFO, "query");
+        q.child(Element.builder(MucNamespaces.DISCO_INFO, "identity").attribute("category", "conference")
+                .attribute("name", config.name()).attribute("type", "text").build());
+        for (String feature : List.of(MucNamespaces.MUC, MucNamespaces.DISCO_INFO, MucNamespaces.DISCO_ITEMS,
+                MucNamespaces.COMMANDS, MucNamespaces.PING, MucNamespaces.MUC_STABLE_ID)) {
+            q.child(Element.builder(MucNamespaces.DISCO_INFO, "feature").attribute("var", feature).build());
+        }
+        return iq.resultReply(q.build());
+    }
+
+    Iq items(Iq iq, Element query, List<Room> rooms, List<Element> commandItems) {
+        Optional<String> node = query.attribute("node");
+        Element.Builder q = Element.builder(MucNamespaces.DISCO_ITEMS, "query");
+        if (node.isPresent()) {
+            if (!node.get().equals(MucNamespaces.COMMANDS)) {
+                return iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND));
+            }
+            q.attribute("node", MucNamespaces.COMMANDS);
+            commandItems.forEach(q::child);
+            return iq.resultReply(q.build());
+        }
+        rooms.stream()
+                .filter(r -> r.config().publicRoom() && !r.locked() && !r.destroyed())
+                .sorted(Comparator.comparing(r -> r.jid().toString()))
+                .forEach(r -> q.child(Element.builder(MucNamespaces.DISCO_ITEMS, "item")
+                        .attribute("jid", r.jid().toString())
+                        .attribute("name", r.config().name().isEmpty() ? r.jid().getLocalpart().toString()
+                                : r.config().name())
+                        .build()));
+        return iq.resultReply(q.build());
+    }
+}
