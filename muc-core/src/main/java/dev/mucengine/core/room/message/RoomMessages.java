@@ -21,6 +21,7 @@ public final class RoomMessages {
     private final SubjectChange subjectChange = new SubjectChange();
     private final PrivateMessages privateMessages = new PrivateMessages();
     private final Invitations invitations = new Invitations();
+    private final VoiceRequests voiceRequests = new VoiceRequests();
     private final Exiting exiting;
 
     public RoomMessages(Exiting exiting) {
@@ -47,6 +48,10 @@ public final class RoomMessages {
             } else {
                 groupchat.broadcast(room, sender.get(), message, context, out);
             }
+            return;
+        }
+        if (VoiceRequests.isVoiceRequest(message)) {
+            voiceRequests.handle(room, sender, message, context, out);
             return;
         }
         Optional<Element> userX = message.payload(MucNamespaces.MUC_USER, "x");
