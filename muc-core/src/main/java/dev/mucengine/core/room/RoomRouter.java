@@ -89,6 +89,9 @@ public final class RoomRouter {
             }
             return;
         }
-        out.send(iq.withAddresses(JidCreate.entityFullFrom(room.jid(), from.get().nick()), to.get().realJid()));
+        // XEP-0045 §7.x: vCard requests go to the user's account, everything else to the client.
+        boolean vcard = iq.query().map(q -> q.namespace().equals("vcard-temp")).orElse(false);
+        org.jxmpp.jid.Jid target = vcard && iq.type().isRequest() ? to.get().realJid().asBareJid() : to.get().realJid();
+        out.send(iq.withAddresses(JidCreate.entityFullFrom(room.jid(), from.get().nick()), target));
     }
 }

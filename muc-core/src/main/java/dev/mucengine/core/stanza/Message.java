@@ -44,6 +44,11 @@ public final class Message extends Stanza {
         return new Message(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
     }
 
+    /** This message with its id set (every other attribute and the payload kept). */
+    public Message withId(String id) {
+        return new Message(element().withAttribute("id", id), from(), to());
+    }
+
     /** This stanza with its children replaced; addresses and attributes are kept. */
     public Message withChildren(java.util.List<? extends dev.mucengine.core.xml.Node> children) {
         return new Message(element().withChildren(children), from(), to());

@@ -29,7 +29,10 @@ public final class Groupchat {
             return;
         }
         EntityFullJid from = JidCreate.entityFullFrom(room.jid(), sender.nick());
-        Message reflected = message.withAddresses(from, room.jid());
+        Message addressed = message.withAddresses(from, room.jid());
+        // muc#stable_id: every reflected message carries an id, the sender's when it gave one.
+        Message reflected = message.id().isPresent() ? addressed
+                : addressed.withId(context.ids().nextId());
         for (Occupant recipient : room.occupants()) {
             out.send(reflected.withTo(recipient.realJid()));
         }
