@@ -1,0 +1,41 @@
+package dev.mucengine.xml;
+
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.XmlName;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A stream-level error: the condition to send to the peer and an optional human-readable text.
+ * The text produced by the parser describes the problem for logs; it never contains input bytes
+ * beyond a short excerpt, so it is safe to send.
+ */
+public record StreamError(StreamErrorCondition condition, Optional<String> text) {
+
+    /** The namespace of the {@code <stream:*>} elements. */
+    public static final String STREAMS_NAMESPACE = "http://etherx.jabber.org/streams";
+    /** The namespace of the condition and text children of {@code <stream:error/>}. */
+    public static final String ERROR_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-streams";
+
+    public StreamError {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public static StreamError of(StreamErrorCondition condition) {
+        return new StreamError(condition, Optional.empty());
+    }
+
+    public static StreamError of(StreamErrorCondition condition, String text) {
+        return new StreamError(condition, Optional.of(text));
+    }
+
+    /** The {@code <stream:error>} element, ready for {@link XmlSerializer#toXmlInStream}. */
+    public Element toElement() {
+        Element.Builder b = Element.builder(STREAMS_NAMESPACE, "error")
+                .child(Element.empty(ERROR_NAMESPACE, condition.wireName()));
+        text.ifPresent(t -> b.child(Element.builder(ERROR_NAMESPACE, "text")
+                .attribute(XmlName.xmlLang(), "en").text(t).build()));
+        return b.build();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mucengine.xml;
+
+import dev.mucengine.core.xml.Attribute;
+import dev.mucengine.core.xml.XmlName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code <stream:stream>} header: its attributes and namespace declarations.
+ *
+ * @param contentNamespace   the default namespace of the stream content ({@code jabber:client},
+ *                           {@code jabber:server} or {@code jabber:component:accept})
+ * @param streamPrefix       the prefix bound to {@value StreamError#STREAMS_NAMESPACE} (normally
+ *                           {@code stream})
+ * @param namespaces         every namespace declaration on the header, prefix to URI in document
+ *                           order; the default namespace has the prefix {@code ""}
+ * @param attributes         the header's attributes in document order (not the declarations)
+ */
+public record StreamHeader(String contentNamespace, String streamPrefix,
+        Map<String, String> namespaces, List<Attribute> attributes) {
+
+    public StreamHeader {
+        Objects.requireNonNull(contentNamespace, "contentNamespace");
+        Objects.requireNonNull(streamPrefix, "streamPrefix");
+        namespaces = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(namespaces));
+        attributes = List.copyOf(attributes);
+    }
+
+    /**
+     * A header to send: {@code xmlns=contentNamespace}, {@code xmlns:stream} and the given
+     * attributes ({@code to}, {@code from}, {@code id}, {@code version}, {@code xml:lang}...).
+     */
+    public static StreamHeader of(String contentNamespace, List<Attribute> attributes) {
+        Map<String, String> ns = new LinkedHashMap<>();
+        ns.put("", contentNamespace);
+        ns.put("stream", StreamError.STREAMS_NAMESPACE);
+        return new StreamHeader(contentNamespace, "stream", ns, attributes);
+    }
+
+    /** This header with the un-namespaced attribute set (replaced in place or appended). */
+    public StreamHeader withAttribute(String localName, String value) {
+        return withAttribute(XmlName.local(localName), value);
+    }
+
+    public StreamHeader withAttribute(XmlName name, String value) {
+        List<Attribute> copy = new ArrayList<>(attributes);
+        copy.removeIf(a -> a.name().equals(name));
+        copy.add(new Attribute(name, value));
+        return new StreamHeader(contentNamespace, streamPrefix, namespaces, copy);
+    }
+
+    public Optional<String> attribute(XmlName name) {
+        return attributes.stream().filter(a -> a.name().equals(name)).map(Attribute::value)
+                .findFirst();
+    }
+
+    public Optional<String> to() {
+        return attribute(XmlName.local("to"));
+    }
+
+    public Optional<String> from() {
+        return attribute(XmlName.local("from"));
+    }
+
+    public Optional<String> id() {
+        return attribute(XmlName.local("id"));
+    }
+
+    public Optional<String> version() {
+        return attribute(XmlName.local("version"));
+    }
+
+    /** {@code xml:lang}. */
+    public Optional<String> lang() {
+        return attribute(XmlName.xmlLang());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mucengine.xml;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Parses one standalone XML element (a stanza) into the model. Thread-safe and reusable.
+ *
+ * <p>The input must be exactly one element, optionally preceded by an XML declaration and
+ * surrounded by white space. Restricted XML (RFC 6120 §11.1) and oversize input are rejected
+ * like on a stream; see {@link XmlLimits}. Never throws for bad input.
+ */
+public final class XmlParser {
+
+    private static final byte[] NO_NAMESPACE_START = "<w>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] WRAPPER_END = "</w>".getBytes(StandardCharsets.UTF_8);
+
+    private final XmlLimits limits;
+    private final ElementDecoder decoder;
+
+    public XmlParser() {
+        this(XmlLimits.DEFAULTS);
+    }
+
+    public XmlParser(XmlLimits limits) {
+        this.limits = limits;
+        this.decoder = new ElementDecoder(limits);
+    }
+
+    /** Parses a standalone element: an element without {@code xmlns} is in no namespace. */
+    public ParseResult parse(String xml) {
+        return parse(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses a standalone element from UTF-8 bytes. */
+    public ParseResult parse(byte[] utf8) {
+        return parse(utf8, NO_NAMESPACE_START, Optional.empty());
+    }
+
+    /**
+     * Parses an element as if it appeared inside a stream whose default namespace is
+     * {@code defaultNamespace}: {@code <presence to='x'/>} with {@code jabber:client} comes out
+     * in {@code jabber:client}. As on a stream, {@code jabber:server} and
+     * {@code jabber:component:accept} content is mapped to {@code jabber:client}.
+     */
+    public ParseResult parseFragment(String xml, String defaultNamespace) {
+        byte[] start = ("<w xmlns='" + XmlSerializer.escapeAttribute(defaultNamespace) + "'>")
+                .getBytes(StandardCharsets.UTF_8);
+        Optional<String> mapped = ElementDecoder.CONTENT_NAMESPACES.contains(defaultNamespace)
+                ? Optional.of(defaultNamespace) : Optional.empty();
+        return parse(xml.getBytes(StandardCharsets.UTF_8), start, mapped);
+    }
+
+    private ParseResult parse(byte[] utf8, byte[] contextStart, Optional<String> mapped) {
+        TopLevelScanner scanner =
+                new TopLevelScanner(new ByteArrayInputStream(utf8), limits, false);
+        try {
+            TopLevelScanner.Token token = scanner.next();
+            if (!(token instanceof TopLevelScanner.Chunk chunk)) {
+                return failed(token instanceof TopLevelScanner.End e && !e.midElement()
+                        ? "no element" : "incomplete or unexpected markup");
+            }
+            if (!(scanner.next() instanceof TopLevelScanner.End end) || end.midElement()) {
+                return failed("content after the element");
+            }
+            return new ParseResult.Parsed(
+                    decoder.decode(contextStart, chunk.bytes(), WRAPPER_END, mapped));
+        } catch (XmlFailure f) {
+            return new ParseResult.Failed(f.error());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: in-memory input", e);
+        }
+    }
+
+    private static ParseResult failed(String text) {
+        return new ParseResult.Failed(StreamError.of(StreamErrorCondition.NOT_WELL_FORMED, text));
+    }
+}
