@@ -119,8 +119,14 @@ public final class Replayer {
                 Action action = actions.get(i);
                 server.now(clockAt(i));
                 transcript.note("[" + location + ":" + action.line() + "] " + action.describe());
-                Optional<ReplayResult.Failure> failure = step(action, i + 1 < actions.size()
-                        ? Optional.of(actions.get(i + 1)) : Optional.empty());
+                Optional<ReplayResult.Failure> failure;
+                try {
+                    failure = step(action, i + 1 < actions.size() ? Optional.of(actions.get(i + 1)) : Optional.empty());
+                } catch (RuntimeException e) {
+                    // The engine must never throw (StanzaHandler's contract); report it as this step's failure.
+                    String reason = at(action) + ": " + action.describe() + ": the engine threw " + e;
+                    failure = Optional.of(new ReplayResult.Failure(reason, reason));
+                }
                 if (failure.isPresent()) {
                     return done(failure);
                 }

@@ -158,4 +158,14 @@ class ReplayerQueueTest {
         ReplayResult result = new Replayer(ticking).replay(ScriptParser.standard().parse("clock.scs", script));
         assertThat(result.failure().orElseThrow().reason()).contains("text is '2026-01-01T00:00:20Z'");
     }
+
+    @Test
+    void anEngineThatThrowsFailsTheStepInsteadOfTheRun() throws ScriptException {
+        Replayer replayer = new Replayer(ReplayOptions.defaults().withEngine(settings -> (stanza, now) -> {
+            throw new IllegalStateException("boom");
+        }));
+        ReplayResult result = replayer.replay(ScriptParser.standard().parse("t.scs", HEADER + burst("Romeo", 1)));
+        assertThat(result.failure().orElseThrow().reason())
+                .isEqualTo("t.scs:8: Romeo sends: the engine threw java.lang.IllegalStateException: boom");
+    }
 }
