@@ -95,10 +95,11 @@ final class ElementDecoder {
                             "unsupported stream content namespace '" + content + "'");
                 }
                 List<Attribute> attributes = readAttributes(r);
+                String prefix = orEmpty(r.getPrefix());
                 while (r.hasNext()) {
                     checkAllowed(r.next());
                 }
-                return new StreamHeader(content, orEmpty(r.getPrefix()), namespaces, attributes);
+                return new StreamHeader(content, prefix, namespaces, attributes);
             } finally {
                 r.close();
             }

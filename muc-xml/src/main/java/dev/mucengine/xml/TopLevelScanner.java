@@ -1,5 +1,6 @@
 package dev.mucengine.xml;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -115,36 +116,33 @@ final class TopLevelScanner {
     }
 
     private Token readTopLevelEndTag() throws IOException, XmlFailure {
-        StringBuilder name = new StringBuilder();
+        ByteArrayOutputStream name = new ByteArrayOutputStream();
         int b;
         while ((b = read()) != '>') {
             if (b == -1) {
                 return new End(true);
             }
-            if (name.length() >= 1024) {
+            if (name.size() >= 1024) {
                 throw new XmlFailure(StreamErrorCondition.POLICY_VIOLATION, "end tag too long");
             }
-            name.append((char) b);
+            name.write(b);
         }
-        // Non-ASCII names are decoded byte-wise here; they never match "stream:stream" anyway.
-        return new Close(name.toString().strip());
+        return new Close(name.toString(StandardCharsets.UTF_8).strip());
     }
 
     private Token readElement(int firstNameByte) throws IOException, XmlFailure {
         startCapture(firstNameByte);
-        StringBuilder name = new StringBuilder();
-        name.append((char) firstNameByte);
+        ByteArrayOutputStream name = new ByteArrayOutputStream();
+        name.write(firstNameByte);
         int b = read();
         while (b != -1 && !isWhitespace(b) && b != '/' && b != '>') {
-            if (name.length() < 1024) {
-                name.append((char) b);
-            }
+            name.write(b); // bounded by the stanza size limit, like everything captured
             b = read();
         }
         if (b == -1) {
             return end();
         }
-        String qname = name.toString();
+        String qname = name.toString(StandardCharsets.UTF_8);
         int tag = b == '>' ? OPEN : b == '/' ? readTagRest('/') : readTagRest(' ');
         if (tag == EOF) {
             return end();
