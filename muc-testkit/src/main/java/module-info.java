@@ -4,6 +4,8 @@ module dev.mucengine.testkit {
     requires dev.mucengine.xml;
     requires static org.junit.jupiter.api;
     requires static org.jspecify;
-
     exports dev.mucengine.testkit;
+    exports dev.mucengine.testkit.junit;
+    exports dev.mucengine.testkit.match;
+    exports dev.mucengine.testkit.script;
 }

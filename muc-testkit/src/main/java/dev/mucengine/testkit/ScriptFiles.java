@@ -1,0 +1,26 @@
+package dev.mucengine.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds scripts: a file is itself, a directory is every {@code *.scs} below it, in sorted order. */
+public final class ScriptFiles {
+
+    private ScriptFiles() {
+    }
+
+    public static List<Path> find(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".scs"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mucengine.testkit.script;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parsed scansion script.
+ *
+ * @param name the script's name: its file name without the {@code .scs} extension
+ * @param file the file as given to the parser (used in {@code file:line} locations)
+ * @param title the first line's {@code # title}, if any
+ * @param description the {@code #} lines that follow the title
+ * @param tags the words of the {@code ##} metadata lines
+ * @param clients the declared clients, in declaration order
+ * @param actions the steps, in order
+ */
+public record Script(
+        String name,
+        String file,
+        Optional<String> title,
+        List<String> description,
+        List<String> tags,
+        List<ClientSpec> clients,
+        List<Action> actions) {
+
+    public Script {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(title, "title");
+        description = List.copyOf(description);
+        tags = List.copyOf(tags);
+        clients = List.copyOf(clients);
+        actions = List.copyOf(actions);
+    }
+
+    public Optional<ClientSpec> client(String clientName) {
+        return clients.stream().filter(c -> c.name().equals(clientName)).findFirst();
+    }
+}

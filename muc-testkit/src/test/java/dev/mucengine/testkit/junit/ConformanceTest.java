@@ -1,0 +1,66 @@
+package dev.mucengine.testkit.junit;
+
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The Prosody conformance corpus against {@code EngineFactory.defaultFactory()}. The corpus lives
+ * outside the repository ({@code <repo>/../shared/conformance/prosody}); the system property
+ * {@code mucengine.conformance.dir} points elsewhere.
+ */
+class ConformanceTest {
+
+    static final String DIRECTORY_PROPERTY = "mucengine.conformance.dir";
+
+    /** Shrinks as the engine grows; a listed script that passes fails this test. */
+    private static final Map<String, String> KNOWN_FAILURES = knownFailures();
+
+    private static Map<String, String> knownFailures() {
+        String notYet = "engine not implemented yet";
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("muc_affiliation_notify", notYet);
+        m.put("muc_create_destroy", notYet);
+        m.put("muc_mediated_invite", notYet);
+        m.put("muc_members_only_change", notYet);
+        m.put("muc_members_only_deregister", notYet);
+        m.put("muc_nickname_change", notYet);
+        m.put("muc_nickname_robotface", notYet);
+        m.put("muc_outcast_reason", notYet);
+        m.put("muc_password", notYet);
+        m.put("muc_presence_probe", notYet);
+        m.put("muc_register", notYet);
+        m.put("muc_show_offline", notYet);
+        m.put("muc_subject_issue_667", notYet);
+        m.put("muc_whois_anyone_member", notYet);
+        return m;
+    }
+
+    @TestFactory
+    Stream<DynamicNode> prosodyCorpus() {
+        Path corpus = corpusDirectory();
+        if (!Files.isDirectory(corpus)) {
+            // A skipped test rather than an aborted factory: Surefire shows a test's skip reason.
+            return Stream.of(DynamicTest.dynamicTest("prosody corpus", () -> abort("conformance corpus not found at "
+                    + corpus + " (set -D" + DIRECTORY_PROPERTY + "=DIR to point at it); skipping")));
+        }
+        return ScansionTests.in(corpus).knownFailures(KNOWN_FAILURES).tests();
+    }
+
+    static Path corpusDirectory() {
+        String override = System.getProperty(DIRECTORY_PROPERTY, "");
+        if (!override.isBlank()) {
+            return Path.of(override).toAbsolutePath().normalize();
+        }
+        // Tests run in the module directory; the repository root is its parent.
+        Path repository = Path.of("").toAbsolutePath().getParent();
+        return repository.resolve("../shared/conformance/prosody").normalize();
+    }
+}
