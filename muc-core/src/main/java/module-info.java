@@ -8,9 +8,11 @@ module dev.mucengine.core {
     exports dev.mucengine.core.form;
     exports dev.mucengine.core.muc;
     exports dev.mucengine.core.room;
+    exports dev.mucengine.core.room.admin;
     exports dev.mucengine.core.room.join;
     exports dev.mucengine.core.room.message;
     exports dev.mucengine.core.room.presence;
+    exports dev.mucengine.core.room.register;
     exports dev.mucengine.core.service;
     exports dev.mucengine.core.store;
     exports dev.mucengine.core.xml;
