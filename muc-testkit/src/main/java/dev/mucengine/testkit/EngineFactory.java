@@ -1,6 +1,10 @@
 package dev.mucengine.testkit;
 
 import dev.mucengine.core.api.StanzaHandler;
+import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.service.ServiceConfig;
+import dev.mucengine.core.store.InMemoryRoomStore;
+import java.util.Set;
 
 /** Creates a fresh engine for each replayed script. */
 @FunctionalInterface
@@ -9,13 +13,11 @@ public interface EngineFactory {
     StanzaHandler create(EngineSettings settings);
 
     /**
-     * The engine the CLI and the project's own tests replay against: the one place to point at
-     * the real engine once it exists.
-     *
-     * <p>Until then this is {@link PlaceholderEngine}, which answers every stanza with a
-     * {@code service-unavailable} error, so every script that expects MUC behaviour fails.
+     * The engine the CLI and the project's own tests replay against: a {@link MucService} for the
+     * settings' domain and administrators, over a fresh in-memory store.
      */
     static EngineFactory defaultFactory() {
-        return PlaceholderEngine::new;
+        return settings -> new MucService(ServiceConfig.of(settings.serviceDomain())
+                .withAdmins(Set.copyOf(settings.administrators())), new InMemoryRoomStore(), settings.ids());
     }
 }

@@ -8,6 +8,8 @@ import dev.mucengine.core.room.PresenceChange;
 import dev.mucengine.core.room.Room;
 import dev.mucengine.core.room.RoomContext;
 import dev.mucengine.core.room.RoomIqHandler;
+import dev.mucengine.core.room.admin.AdminQuery;
+import dev.mucengine.core.room.register.Registration;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,7 @@ final class RoomFeatures {
     }
 
     static List<RoomIqHandler> iqHandlers() {
-        return List.of();
+        return List.of(new AdminQuery(), new Registration());
     }
 
     static void destroy(Room room, Optional<String> reason, Optional<Jid> alternate, RoomContext context,

@@ -76,7 +76,7 @@ class MainTest {
         Path script = Files.writeString(dir.resolve("f.scs"), FAILING);
         run("replay", "--verbose", "--transcript", script.toString());
         assertThat(out()).contains("Expected:", "Received (head of Romeo's queue):", "transcript:", "to engine",
-                "from engine", "service-unavailable");
+                "from engine", "code='201'");
     }
 
     @Test
