@@ -8,7 +8,10 @@ module dev.mucengine.core {
     exports dev.mucengine.core.form;
     exports dev.mucengine.core.muc;
     exports dev.mucengine.core.room;
+    exports dev.mucengine.core.room.config;
+    exports dev.mucengine.core.room.disco;
     exports dev.mucengine.core.room.join;
+    exports dev.mucengine.core.room.owner;
     exports dev.mucengine.core.room.presence;
     exports dev.mucengine.core.xml;
     exports dev.mucengine.core.stanza;
