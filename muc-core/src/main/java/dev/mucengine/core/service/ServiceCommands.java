@@ -78,7 +78,7 @@ final class ServiceCommands {
         for (EntityBareJid target : targets) {
             Optional<Room> room = registry.find(target);
             if (room.isPresent()) {
-                RoomFeatures.destroy(room.get(), Optional.empty(), Optional.empty(), context, out);
+                RoomFeatures.destroy(room.get(), out);
                 registry.settle(room.get(), true);
                 destroyed.add(target.toString());
             }

@@ -9,6 +9,7 @@ import dev.mucengine.core.room.Room;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.RoomContext;
 import dev.mucengine.core.room.RoomIqHandler;
+import dev.mucengine.core.room.admin.AffiliationEffects;
 import dev.mucengine.core.room.config.ConfigDraft;
 import dev.mucengine.core.room.config.RoomConfigForm;
 import dev.mucengine.core.stanza.Condition;
@@ -140,7 +141,7 @@ public final class OwnerQuery implements RoomIqHandler {
         }
         ConfigChangeNotification.send(room, before, after, context, out);
         if (!before.membersOnly() && after.membersOnly()) {
-            MembersOnlyTightening.removeNonMembers(room, context, out);
+            AffiliationEffects.removeNonMembers(room, context, out);
         }
     }
 

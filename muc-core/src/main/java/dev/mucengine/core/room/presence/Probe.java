@@ -7,6 +7,7 @@ import dev.mucengine.core.room.Outbox;
 import dev.mucengine.core.room.PresenceChange;
 import dev.mucengine.core.room.Room;
 import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.ErrorType;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public final class Probe {
     public void probe(Room room, Optional<Occupant> prober, Presence probe, Optional<Resourcepart> target,
             Outbox out) {
         if (prober.isEmpty()) {
-            out.send(probe.errorReply(StanzaError.of(Condition.NOT_ACCEPTABLE)
+            // cancel, not modify: nothing the prober can change in this stanza would make it acceptable.
+            out.send(probe.errorReply(StanzaError.of(ErrorType.CANCEL, Condition.NOT_ACCEPTABLE)
                     .withText("Only occupants may probe occupants")));
             return;
         }
