@@ -22,7 +22,15 @@ import org.jxmpp.jid.Jid;
 public final class History {
 
     /** One stored message, as broadcast (from the sender's occupant JID), and when it was sent. */
-    public record Entry(Message message, Instant at, int length) {
+    public record Entry(Message message, Instant at) {
+
+        /**
+         * The message's size for maxchars: the length of its XML rendering. Computed only when a
+         * client asks for maxchars, so storing a message costs nothing extra.
+         */
+        public int length() {
+            return message.element().toString().length();
+        }
     }
 
     /**
@@ -49,7 +57,7 @@ public final class History {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new Entry(broadcast, at, broadcast.element().toString().length()));
+        entries.addLast(new Entry(broadcast, at));
     }
 
     public int size() {
@@ -79,10 +87,16 @@ public final class History {
         Iterator<Entry> newestFirst = entries.descendingIterator();
         while (newestFirst.hasNext() && picked.size() < maxStanzas) {
             Entry e = newestFirst.next();
-            if (e.at().isBefore(notBefore) || chars + e.length() > maxChars) {
+            if (e.at().isBefore(notBefore)) {
                 break;
             }
-            chars += e.length();
+            if (request.maxChars().isPresent()) {
+                int length = e.length();
+                if (chars + length > maxChars) {
+                    break;
+                }
+                chars += length;
+            }
             picked.add(e);
         }
         List<Entry> oldestFirst = new ArrayList<>(picked.size());

@@ -105,9 +105,14 @@ public final class Entering {
             }
         }
         if (room.config().presenceBroadcast().contains(Role.NONE)) {
+            // One pass over occupants, one over affiliations: O(N + A), not O(N * A).
+            java.util.Set<org.jxmpp.jid.BareJid> present = new java.util.HashSet<>();
+            for (Occupant o : room.occupants()) {
+                present.add(o.realJid().asBareJid());
+            }
             for (AffiliationEntry entry : room.affiliations()) {
                 if (entry.reservedNick().isPresent() && entry.affiliation().atLeast(Affiliation.MEMBER)
-                        && room.occupantsOf(entry.jid()).isEmpty()) {
+                        && !present.contains(entry.jid().asBareJid())) {
                     out.send(OfflineMemberPresence.render(room, entry, newcomer));
                 }
             }
