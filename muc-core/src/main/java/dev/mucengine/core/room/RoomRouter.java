@@ -60,6 +60,11 @@ public final class RoomRouter {
             return;
         }
         Optional<Element> query = iq.query();
+        if (query.isEmpty()) {
+            // RFC 6120 §8.2.3: a get or set carries exactly one payload.
+            out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST).withText("An iq request needs a payload")));
+            return;
+        }
         RoomIqHandler handler = query.map(q -> iqHandlers.get(q.namespace())).orElse(null);
         if (handler == null) {
             out.send(iq.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));
