@@ -44,6 +44,11 @@ public record ComponentSettings(String host, int port, DomainBareJid domain, Str
                 ReconnectPolicy.DEFAULT, 1024, Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 
+    public ComponentSettings withLimits(XmlLimits newLimits) {
+        return new ComponentSettings(host, port, domain, secret, newLimits, reconnect, outboundCapacity,
+                handshakeTimeout, closeGrace);
+    }
+
     public ComponentSettings withReconnect(ReconnectPolicy policy) {
         return new ComponentSettings(host, port, domain, secret, limits, policy, outboundCapacity,
                 handshakeTimeout, closeGrace);

@@ -8,6 +8,7 @@ import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.xml.StreamEvent;
+import dev.mucengine.xml.XmlLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,12 @@ class ExternalComponentTest {
     }
 
     private ExternalComponent start(String secret) {
+        return start(secret, XmlLimits.DEFAULTS);
+    }
+
+    private ExternalComponent start(String secret, XmlLimits limits) {
         ComponentSettings settings = ComponentSettings.of("127.0.0.1", server.port(),
-                JidCreate.domainBareFromOrThrowUnchecked(DOMAIN), secret)
+                JidCreate.domainBareFromOrThrowUnchecked(DOMAIN), secret).withLimits(limits)
                 .withReconnect(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0));
         MucService engine = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(DOMAIN)),
                 new InMemoryRoomStore(), IdSource.sequential("c-"));
@@ -139,6 +144,21 @@ class ExternalComponentTest {
         assertThat(session.nextEvent()).isInstanceOf(StreamEvent.StreamClosed.class);
         assertThat(stopped.get(20, TimeUnit.SECONDS)).isInstanceOf(ExternalComponent.Outcome.Stopped.class);
         component = null;
+    }
+
+    @Test
+    void anOversizedStanzaFromTheServerIsAPolicyViolationAndTheComponentReconnects() throws Exception {
+        start(SECRET, new XmlLimits(1024, 32, 64, 1024, 1024));
+        FakeComponentServer.Session first = server.nextSession();
+
+        first.send("<message from='romeo@localhost/pda' to='room@muc.localhost'><body>"
+                + "x".repeat(4096) + "</body></message>");
+
+        Element error = first.nextElement();
+        assertThat(error.is("http://etherx.jabber.org/streams", "error")).isTrue();
+        assertThat(error.child("urn:ietf:params:xml:ns:xmpp-streams", "policy-violation")).isPresent();
+        assertThat(first.nextEvent()).isInstanceOf(StreamEvent.StreamClosed.class);
+        assertThat(server.nextSession().accepted).isTrue();
     }
 
     private static List<String> statusCodes(Element presence) {
