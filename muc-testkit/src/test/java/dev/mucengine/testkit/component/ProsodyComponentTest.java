@@ -105,10 +105,20 @@ class ProsodyComponentTest {
         alice.addMessageListener(aliceReceived::add);
         bob.addMessageListener(bobReceived::add);
 
+        BlockingQueue<String> aliceSeesJoining = new LinkedBlockingQueue<>();
+        alice.addParticipantListener(p -> aliceSeesJoining.add(p.getFrom().toString()));
+
         alice.create(Resourcepart.from("Alice")).makeInstant();
         bob.join(Resourcepart.from("Bob"));
-        assertThat(alice.getOccupants()).extracting(Object::toString)
+        // The room sends Bob everyone's presence before his own, so join() returns with both known.
+        assertThat(bob.getOccupants()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("room@muc.localhost/Alice", "room@muc.localhost/Bob");
+        // Alice learns of Bob asynchronously; her own presences may come first.
+        String joined;
+        do {
+            joined = aliceSeesJoining.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(joined).as("Bob's presence at Alice within %d s", WAIT_SECONDS).isNotNull();
+        } while (!joined.equals("room@muc.localhost/Bob"));
 
         alice.sendMessage("Hello Bob");
         Message atBob = awaitBody(bobReceived, "Hello Bob");
