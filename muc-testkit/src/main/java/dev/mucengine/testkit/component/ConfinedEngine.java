@@ -1,0 +1,43 @@
+package dev.mucengine.testkit.component;
+
+import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.stanza.Stanza;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Confines a {@link MucService} (not thread-safe) behind one lock. The lock is held while the
+ * outputs are handed to {@code deliver}, so the outputs of one input are queued before the next
+ * input's, and shutdown presences can never overtake (or be overtaken by) a join's.
+ *
+ * <p>After {@link #shutdown} every occupant has been told the room is gone, so later inputs are
+ * ignored rather than letting someone join a service that is stopping.
+ */
+final class ConfinedEngine {
+
+    private final MucService engine;
+    private boolean shutDown;
+
+    ConfinedEngine(MucService engine) {
+        this.engine = engine;
+    }
+
+    synchronized void handle(Stanza stanza, Instant now, Consumer<Stanza> deliver) {
+        if (shutDown) {
+            return;
+        }
+        engine.handle(stanza, now).forEach(deliver);
+    }
+
+    /** The engine's 332 presences, once; returns how many were delivered. */
+    synchronized int shutdown(Consumer<Stanza> deliver) {
+        if (shutDown) {
+            return 0;
+        }
+        shutDown = true;
+        List<Stanza> out = engine.shutdown();
+        out.forEach(deliver);
+        return out.size();
+    }
+}
