@@ -44,6 +44,21 @@ final class ProsodyServer implements AutoCloseable {
     }
 
     /**
+     * Makes sure Prosody is installed: when it is missing and we are root (a fresh CI machine), it
+     * is installed from Debian's packages, as the README's test command promises.
+     */
+    static void ensureInstalled() throws IOException, InterruptedException {
+        if (installed()) {
+            return;
+        }
+        if (!isRoot()) {
+            throw new IOException("prosody is not installed and installing it needs root: apt-get install -y prosody");
+        }
+        run(List.of("apt-get", "update"), 600);
+        run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "prosody"), 600);
+    }
+
+    /**
      * Starts Prosody serving {@code localhost} with the given accounts (each with the password
      * {@code password}) and the external component {@code componentDomain} with {@code secret};
      * returns once both ports listen.
@@ -176,9 +191,13 @@ final class ProsodyServer implements AutoCloseable {
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
+        run(command, 60);
+    }
+
+    private static void run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException(String.join(" ", command) + " did not finish");
         }
