@@ -4,6 +4,7 @@ import dev.mucengine.testkit.ReplayOptions;
 import dev.mucengine.testkit.ReplayResult;
 import dev.mucengine.testkit.Replayer;
 import dev.mucengine.testkit.ScriptFiles;
+import dev.mucengine.testkit.serve.ServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ public final class Main {
 
     static final String HELP = """
             Usage: java -jar muc-testkit.jar replay [--strict] [--verbose] [--transcript] PATH...
+                   java -jar muc-testkit.jar serve --domain DOMAIN [options]  (serve --help)
                    java -jar muc-testkit.jar --help
 
             Replays scansion scripts (*.scs) in-process against the MUC engine, behind a
@@ -55,6 +57,9 @@ public final class Main {
 
     /** Runs the command line; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            return ServeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         CliArguments arguments;
         try {
             arguments = CliArguments.parse(args);
