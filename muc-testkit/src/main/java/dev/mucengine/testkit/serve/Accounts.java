@@ -24,12 +24,17 @@ final class Accounts {
 
     /** Adds the account; false if the name is taken. */
     boolean add(String username, String password) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        return add(username, password, salt);
+    }
+
+    /** With a given SCRAM salt (the RFC 5802 test vector needs a known one). */
+    boolean add(String username, String password, byte[] salt) {
         String key = key(username);
         if (byName.containsKey(key)) {
             return false;
         }
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
         Account account = new Account(sha256(password), ScramCredentials.derive(password, salt, ITERATIONS));
         return byName.putIfAbsent(key, account) == null;
     }

@@ -93,6 +93,11 @@ final class Server implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** The account store; tests add accounts directly. */
+    Accounts accounts() {
+        return context.accounts();
+    }
+
     int connectionCount() {
         return context.connections().size();
     }
