@@ -11,7 +11,7 @@ final class ServerDisco {
 
     private static final List<String> SERVER_FEATURES = List.of(INFO, ITEMS,
             "urn:xmpp:ping", AdminCommands.NAMESPACE, "jabber:iq:version",
-            "urn:ietf:params:xml:ns:xmpp-session");
+            "urn:ietf:params:xml:ns:xmpp-session", PrivateStorage.NAMESPACE);
 
     private final ServerIdentity identity;
     private final boolean openRegistration;

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Iq requests the server answers itself: to its domain (disco, ping, version, session, ad-hoc
  * commands, registration), to a user's own account (roster, disco, ping) and to other accounts
- * (disco). Everything else gets {@code service-unavailable}. Engine thread only.
+ * (disco), XEP-0049 private storage. Everything else gets {@code service-unavailable}. Engine thread only.
  */
 final class ServerIq {
 
@@ -24,6 +24,7 @@ final class ServerIq {
     private final ServerDisco disco;
     private final AdminCommands commands;
     private final InBandRegistration registration;
+    private final PrivateStorage privateStorage = new PrivateStorage();
 
     ServerIq(ServerDisco disco, AdminCommands commands, InBandRegistration registration) {
         this.disco = disco;
@@ -78,10 +79,14 @@ final class ServerIq {
             // No roster storage: every roster is empty, and pushes are acknowledged and forgotten.
             return List.of(iq.type() == IqType.GET ? iq.resultReply(Element.empty(ROSTER, "query")) : iq.resultReply());
         }
+        if (q.isPresent() && q.get().is(PrivateStorage.NAMESPACE, "query")) {
+            return List.of(privateStorage.handle(session.account(), iq, q.get()));
+        }
         if (q.isPresent() && q.get().is(InBandRegistration.NAMESPACE, "query")) {
             InBandRegistration.Outcome outcome = registration.authenticated(
                     session.account().getLocalpart().toString(), iq, q.get());
             if (outcome.removed()) {
+                privateStorage.forget(session.account());
                 session.send(outcome.reply().element());
                 session.close();
                 return List.of();
