@@ -9,6 +9,7 @@ import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -96,6 +97,15 @@ public final class OccupantPresence {
      * change last. Presence of roles outside the room's presence-broadcast set goes to its owner only.
      */
     public static void broadcast(Room room, PresenceChange change, Outbox out) {
+        broadcast(room, change, Optional.empty(), out);
+    }
+
+    /**
+     * As {@link #broadcast(Room, PresenceChange, Outbox)}; the subject's own copy carries
+     * {@code selfId}, the id of the presence that caused the change, so that the client can
+     * match the answer to its request (clients such as Smack wait for exactly that on leaving).
+     */
+    public static void broadcast(Room room, PresenceChange change, Optional<String> selfId, Outbox out) {
         EntityFullJid subjectJid = change.occupant().realJid();
         // Departures go to everyone: a stale roster entry is worse than one redundant stanza.
         boolean visible = change.unavailable()
@@ -106,7 +116,8 @@ public final class OccupantPresence {
             }
         }
         // The subject may already have left the room (exit, kick): address it directly.
-        out.send(render(room, change, room.occupantByRealJid(subjectJid).orElse(change.occupant())));
+        Presence self = render(room, change, room.occupantByRealJid(subjectJid).orElse(change.occupant()));
+        out.send(selfId.map(self::withId).orElse(self));
     }
 
     public static Element status(StatusCode code) {

@@ -23,6 +23,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  */
 public final class RoomRouter {
 
+    private static final String DISCO_PREFIX = "http://jabber.org/protocol/disco#";
+
     private final RoomPresence presence = new RoomPresence();
     private final RoomMessages messages = new RoomMessages(presence.exiting());
     private final Map<String, RoomIqHandler> iqHandlers = new HashMap<>();
@@ -82,7 +84,10 @@ public final class RoomRouter {
         Optional<Occupant> to = room.occupant(nick);
         if (from.isEmpty()) {
             if (iq.type().isRequest()) {
-                out.send(iq.errorReply(StanzaError.of(Condition.NOT_ACCEPTABLE)
+                // §6.6: a disco request from a non-occupant MUST get bad-request; other iqs
+                // follow the private-message rule (§7.5), not-acceptable.
+                boolean disco = iq.query().map(q -> q.namespace().startsWith(DISCO_PREFIX)).orElse(false);
+                out.send(iq.errorReply(StanzaError.of(disco ? Condition.BAD_REQUEST : Condition.NOT_ACCEPTABLE)
                         .withText("Only occupants may address occupants")));
             }
             return;

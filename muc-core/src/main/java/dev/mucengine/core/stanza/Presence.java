@@ -47,6 +47,11 @@ public final class Presence extends Stanza {
         return new Presence(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
     }
 
+    /** This presence with its id set (every other attribute and the payload kept). */
+    public Presence withId(String id) {
+        return new Presence(element().withAttribute("id", id), from(), to());
+    }
+
     /** This stanza with its children replaced; addresses and attributes are kept. */
     public Presence withChildren(java.util.List<? extends dev.mucengine.core.xml.Node> children) {
         return new Presence(element().withChildren(children), from(), to());

@@ -4,6 +4,7 @@ import dev.mucengine.testkit.ReplayOptions;
 import dev.mucengine.testkit.ReplayResult;
 import dev.mucengine.testkit.Replayer;
 import dev.mucengine.testkit.ScriptFiles;
+import dev.mucengine.testkit.serve.ServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ public final class Main {
 
     static final String HELP = """
             Usage: java -jar muc-testkit.jar replay [--strict] [--verbose] [--transcript] PATH...
+                   java -jar muc-testkit.jar serve --domain DOMAIN [options]  (serve --help)
                    java -jar muc-testkit.jar component --domain DOMAIN [...]   (component --help)
                    java -jar muc-testkit.jar --help
 
@@ -59,6 +61,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("component")) {
             return component(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("serve")) {
+            return ServeCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         CliArguments arguments;
         try {

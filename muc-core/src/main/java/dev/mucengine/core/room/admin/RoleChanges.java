@@ -68,13 +68,15 @@ public final class RoleChanges {
                     : Optional.empty();
         }
         if (from != to && (from == Role.MODERATOR || to == Role.MODERATOR)) {
-            if (!privilege.isAdminOrOwner()) {
-                // §9 (intro), §9.6, §9.7: granting and revoking moderator is for admins.
-                return error(Condition.FORBIDDEN, "Only admins and owners may grant or revoke moderator");
-            }
+            // Checked first: §8.4 and §9.7 say not-allowed to anyone demoting an admin or owner,
+            // whatever the actor's own privilege (the request can never succeed).
             if (to != Role.MODERATOR && targetAffiliation.isAdminOrOwner()) {
                 // §9.7, §9.8: moderator cannot be revoked from an admin or owner.
                 return error(Condition.NOT_ALLOWED, "You cannot revoke moderator from an admin or owner");
+            }
+            if (!privilege.isAdminOrOwner()) {
+                // §9 (intro), §9.6, §9.7: granting and revoking moderator is for admins.
+                return error(Condition.FORBIDDEN, "Only admins and owners may grant or revoke moderator");
             }
             return Optional.empty();
         }

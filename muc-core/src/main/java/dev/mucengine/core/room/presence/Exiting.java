@@ -21,7 +21,7 @@ public final class Exiting {
     public void exit(Room room, Occupant occupant, Presence unavailable, Outbox out) {
         room.remove(occupant);
         OccupantPresence.broadcast(room, PresenceChange.unavailable(occupant, OccupantPresence.payloadOf(unavailable)),
-                out);
+                unavailable.id(), out);
     }
 
     /** The occupant's client answered a room stanza with an error: remove it with status 333. */

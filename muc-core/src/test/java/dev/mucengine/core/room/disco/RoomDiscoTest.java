@@ -131,11 +131,24 @@ class RoomDiscoTest {
     }
 
     @Test
-    void itemsAreAlwaysEmpty() {
+    void itemsOfAPublicOpenRoomAreTheOccupants() {
         RoomItems items = new RoomItems();
         Iq iq = iq(JULIET, "get", Element.empty(MucNamespaces.DISCO_ITEMS, "query"));
         items.handle(f.room, iq, iq.query().orElseThrow(), f.context, f.out);
         assertThat(f.out.stanzas()).hasSize(1);
+        assertThat(f.out.stanzas().get(0).toString()).isEqualTo("<iq xmlns='jabber:client' type='result' "
+                + "from='garden@conference.localhost' to='juliet@localhost/j1' id='q1'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#items'>"
+                + "<item jid='garden@conference.localhost/romeo'/><item jid='garden@conference.localhost/juliet'/>"
+                + "</query></iq>");
+    }
+
+    @Test
+    void itemsOfAHiddenRoomAreEmpty() {
+        f.room.setConfig(RoomConfig.defaults().toBuilder().publicRoom(false).build());
+        RoomItems items = new RoomItems();
+        Iq iq = iq(JULIET, "get", Element.empty(MucNamespaces.DISCO_ITEMS, "query"));
+        items.handle(f.room, iq, iq.query().orElseThrow(), f.context, f.out);
         assertThat(f.out.stanzas().get(0).toString()).isEqualTo("<iq xmlns='jabber:client' type='result' "
                 + "from='garden@conference.localhost' to='juliet@localhost/j1' id='q1'>"
                 + "<query xmlns='http://jabber.org/protocol/disco#items'/></iq>");
