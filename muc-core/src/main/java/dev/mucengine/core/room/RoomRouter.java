@@ -49,12 +49,12 @@ public final class RoomRouter {
             if (nick.isPresent()) {
                 proxy(room, iq, sender, nick.get(), out);
             } else {
-                roomIq(room, iq, context, out);
+                roomIq(room, iq, sender, context, out);
             }
         }
     }
 
-    private void roomIq(Room room, Iq iq, RoomContext context, Outbox out) {
+    private void roomIq(Room room, Iq iq, EntityFullJid sender, RoomContext context, Outbox out) {
         if (!iq.type().isRequest()) {
             if (iq.type() == dev.mucengine.core.stanza.IqType.UNKNOWN) {
                 out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST).withText("Unknown iq type")));
@@ -72,7 +72,7 @@ public final class RoomRouter {
             out.send(iq.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));
             return;
         }
-        handler.handle(room, iq, query.get(), context, out);
+        handler.handle(room, iq, sender, query.get(), context, out);
     }
 
     /**

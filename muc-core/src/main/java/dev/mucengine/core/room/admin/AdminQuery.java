@@ -41,14 +41,7 @@ public final class AdminQuery implements RoomIqHandler {
     }
 
     @Override
-    public void handle(Room room, Iq iq, Element query, RoomContext context, Outbox out) {
-        if (!iq.type().isRequest()) {
-            return;
-        }
-        if (!(iq.from().orElse(null) instanceof EntityFullJid sender)) {
-            out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST).withText("Unknown sender")));
-            return;
-        }
+    public void handle(Room room, Iq iq, EntityFullJid sender, Element query, RoomContext context, Outbox out) {
         if (iq.type() == IqType.GET) {
             out.send(lists.answer(room, iq, query, sender, context));
             return;

@@ -16,6 +16,7 @@ import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.parts.Resourcepart;
 
@@ -54,15 +55,12 @@ public final class RoomDisco implements RoomIqHandler {
     }
 
     @Override
-    public void handle(Room room, Iq iq, Element query, RoomContext context, Outbox out) {
-        if (iq.type() == IqType.RESULT || iq.type() == IqType.ERROR) {
-            return;
-        }
-        if (iq.type() != IqType.GET || iq.from().isEmpty()) {
+    public void handle(Room room, Iq iq, EntityFullJid sender, Element query, RoomContext context, Outbox out) {
+        if (iq.type() != IqType.GET) {
             out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST)));
             return;
         }
-        Jid from = iq.from().get();
+        Jid from = sender;
         if (room.destroyed() || (room.locked() && context.privilege(room, from) != Affiliation.OWNER)) {
             out.send(iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND)));
             return;

@@ -12,6 +12,7 @@ import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.xml.Element;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
@@ -33,10 +34,7 @@ public final class RoomItems implements RoomIqHandler {
     }
 
     @Override
-    public void handle(Room room, Iq iq, Element query, RoomContext context, Outbox out) {
-        if (iq.type() == IqType.RESULT || iq.type() == IqType.ERROR) {
-            return;
-        }
+    public void handle(Room room, Iq iq, EntityFullJid sender, Element query, RoomContext context, Outbox out) {
         if (iq.type() != IqType.GET) {
             out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST)));
             return;

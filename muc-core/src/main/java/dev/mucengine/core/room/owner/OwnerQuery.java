@@ -62,19 +62,12 @@ public final class OwnerQuery implements RoomIqHandler {
     }
 
     @Override
-    public void handle(Room room, Iq iq, Element query, RoomContext context, Outbox out) {
-        if (iq.type() == IqType.RESULT || iq.type() == IqType.ERROR) {
-            return;
-        }
-        if (!iq.type().isRequest() || iq.from().isEmpty()) {
-            out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST)));
-            return;
-        }
+    public void handle(Room room, Iq iq, EntityFullJid sender, Element query, RoomContext context, Outbox out) {
         if (room.destroyed()) {
             out.send(iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND)));
             return;
         }
-        Jid from = iq.from().get();
+        Jid from = sender;
         if (context.privilege(room, from) != Affiliation.OWNER) {
             out.send(iq.errorReply(StanzaError.of(Condition.FORBIDDEN)
                     .withText("only owners may configure or destroy the room")));

@@ -37,14 +37,7 @@ public final class Registration implements RoomIqHandler {
     }
 
     @Override
-    public void handle(Room room, Iq iq, Element query, RoomContext context, Outbox out) {
-        if (!iq.type().isRequest()) {
-            return;
-        }
-        if (!(iq.from().orElse(null) instanceof EntityFullJid sender)) {
-            out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST).withText("Unknown sender")));
-            return;
-        }
+    public void handle(Room room, Iq iq, EntityFullJid sender, Element query, RoomContext context, Outbox out) {
         Affiliation privilege = context.privilege(room, sender);
         if (privilege == Affiliation.OUTCAST) {
             out.send(iq.errorReply(StanzaError.of(Condition.FORBIDDEN).withText("You are banned from this room")));

@@ -1,5 +1,7 @@
 package dev.mucengine.core.room.admin;
 
+import dev.mucengine.core.room.SenderOf;
+import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.room.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.room.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.room.admin.RoomFixture.ROSALINE;
@@ -24,7 +26,8 @@ class AdminListsTest {
 
     private String get(RoomFixture f, Jid from, Element item) {
         Element query = adminQuery(item);
-        admin.handle(f.room, iq(IqType.GET, from, query), query, f.context, f.out);
+        Iq request = iq(IqType.GET, from, query);
+        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
         return f.sent().get(0);
     }
 

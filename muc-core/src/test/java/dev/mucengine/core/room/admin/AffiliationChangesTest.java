@@ -1,5 +1,7 @@
 package dev.mucengine.core.room.admin;
 
+import dev.mucengine.core.room.SenderOf;
+import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.room.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.room.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.room.admin.RoomFixture.ROSALINE;
@@ -30,7 +32,8 @@ class AffiliationChangesTest {
 
     private List<String> set(RoomFixture f, Jid from, Element... items) {
         Element query = adminQuery(items);
-        admin.handle(f.room, iq(IqType.SET, from, query), query, f.context, f.out);
+        Iq request = iq(IqType.SET, from, query);
+        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
         return f.sent();
     }
 
@@ -82,7 +85,8 @@ class AffiliationChangesTest {
                         RESULT_TO_ROMEO);
 
         Element query = adminQuery(item("affiliation", "outcast"));
-        admin.handle(f.room, iq(IqType.GET, ROMEO, query), query, f.context, f.out);
+        Iq request = iq(IqType.GET, ROMEO, query);
+        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
         assertThat(f.sent()).containsExactly(
                 "<iq xmlns='jabber:client' type='result' from='room@conference.localhost' to='user@localhost/balcony' id='q1'>"
                         + "<query xmlns='http://jabber.org/protocol/muc#admin'>"
@@ -146,7 +150,8 @@ class AffiliationChangesTest {
                         RESULT_TO_ROMEO);
 
         Element query = adminQuery(item("affiliation", "member"));
-        admin.handle(f.room, iq(IqType.GET, ROMEO, query), query, f.context, f.out);
+        Iq request = iq(IqType.GET, ROMEO, query);
+        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
         assertThat(f.sent()).containsExactly(
                 "<iq xmlns='jabber:client' type='result' from='room@conference.localhost' to='user@localhost/balcony' id='q1'>"
                         + "<query xmlns='http://jabber.org/protocol/muc#admin'>"

@@ -1,5 +1,7 @@
 package dev.mucengine.core.room.admin;
 
+import dev.mucengine.core.room.SenderOf;
+import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.room.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.room.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.room.admin.RoomFixture.ROSALINE;
@@ -25,7 +27,8 @@ class RoleChangesTest {
 
     private List<String> set(RoomFixture f, Jid from, Element... items) {
         Element query = adminQuery(items);
-        admin.handle(f.room, iq(IqType.SET, from, query), query, f.context, f.out);
+        Iq request = iq(IqType.SET, from, query);
+        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
         return f.sent();
     }
 
@@ -127,8 +130,10 @@ class RoleChangesTest {
         RoomFixture f = room();
         Element query = adminQuery(item("role", "moderator"));
 
-        admin.handle(f.room, iq(IqType.GET, ROSALINE, query), query, f.context, f.out);
-        admin.handle(f.room, iq(IqType.GET, JULIET, query), query, f.context, f.out);
+        Iq fromRosaline = iq(IqType.GET, ROSALINE, query);
+        admin.handle(f.room, fromRosaline, SenderOf.sender(fromRosaline), query, f.context, f.out);
+        Iq fromJuliet = iq(IqType.GET, JULIET, query);
+        admin.handle(f.room, fromJuliet, SenderOf.sender(fromJuliet), query, f.context, f.out);
 
         List<String> sent = f.sent();
         assertThat(sent.get(0)).isEqualTo(

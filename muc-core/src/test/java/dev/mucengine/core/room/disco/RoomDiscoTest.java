@@ -1,5 +1,6 @@
 package dev.mucengine.core.room.disco;
 
+import dev.mucengine.core.room.SenderOf;
 import static dev.mucengine.core.room.owner.OwnerFixture.JULIET;
 import static dev.mucengine.core.room.owner.OwnerFixture.ROMEO;
 import static dev.mucengine.core.room.owner.OwnerFixture.iq;
@@ -37,7 +38,7 @@ class RoomDiscoTest {
     private Iq ask(Jid from, Element query) {
         f.out.stanzas().clear();
         Iq iq = iq(from, "get", query);
-        disco.handle(f.room, iq, iq.query().orElseThrow(), f.context, f.out);
+        disco.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
         assertThat(f.out.stanzas()).hasSize(1);
         return (Iq) f.out.stanzas().get(0);
     }
@@ -125,7 +126,7 @@ class RoomDiscoTest {
     @Test
     void setIsBadRequest() {
         Iq iq = iq(ROMEO, "set", info(Optional.empty()));
-        disco.handle(f.room, iq, iq.query().orElseThrow(), f.context, f.out);
+        disco.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
         assertThat(((Iq) f.out.stanzas().get(0)).error()).map(StanzaError::condition)
                 .contains(Condition.BAD_REQUEST);
     }
@@ -134,7 +135,7 @@ class RoomDiscoTest {
     void itemsOfAPublicOpenRoomAreTheOccupants() {
         RoomItems items = new RoomItems();
         Iq iq = iq(JULIET, "get", Element.empty(MucNamespaces.DISCO_ITEMS, "query"));
-        items.handle(f.room, iq, iq.query().orElseThrow(), f.context, f.out);
+        items.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
         assertThat(f.out.stanzas()).hasSize(1);
         assertThat(f.out.stanzas().get(0).toString()).isEqualTo("<iq xmlns='jabber:client' type='result' "
                 + "from='garden@conference.localhost' to='juliet@localhost/j1' id='q1'>"
@@ -148,7 +149,7 @@ class RoomDiscoTest {
         f.room.setConfig(RoomConfig.defaults().toBuilder().publicRoom(false).build());
         RoomItems items = new RoomItems();
         Iq iq = iq(JULIET, "get", Element.empty(MucNamespaces.DISCO_ITEMS, "query"));
-        items.handle(f.room, iq, iq.query().orElseThrow(), f.context, f.out);
+        items.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
         assertThat(f.out.stanzas().get(0).toString()).isEqualTo("<iq xmlns='jabber:client' type='result' "
                 + "from='garden@conference.localhost' to='juliet@localhost/j1' id='q1'>"
                 + "<query xmlns='http://jabber.org/protocol/disco#items'/></iq>");

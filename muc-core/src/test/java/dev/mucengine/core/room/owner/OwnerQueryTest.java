@@ -1,5 +1,6 @@
 package dev.mucengine.core.room.owner;
 
+import dev.mucengine.core.room.SenderOf;
 import static dev.mucengine.core.room.owner.OwnerFixture.JULIET;
 import static dev.mucengine.core.room.owner.OwnerFixture.NURSE;
 import static dev.mucengine.core.room.owner.OwnerFixture.ROMEO;
@@ -47,7 +48,7 @@ class OwnerQueryTest {
 
     private void send(org.jxmpp.jid.Jid from, String type, Element query) {
         Iq iq = iq(from, type, query);
-        handler.handle(f.room, iq, iq.query().orElseThrow(), f.context, f.out);
+        handler.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
     }
 
     private DataForm getForm() {
@@ -320,7 +321,7 @@ class OwnerQueryTest {
         var ctx = new dev.mucengine.core.room.RoomContext(f.context.now(), f.context.ids(),
                 Set.of(JidCreate.bareFromOrThrowUnchecked("admin@localhost")), f.context.limits());
         Iq iq = iq(JidCreate.entityFullFromOrThrowUnchecked("admin@localhost/a"), "get", ownerQuery());
-        handler.handle(f.room, iq, iq.query().orElseThrow(), ctx, f.out);
+        handler.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), ctx, f.out);
         assertThat(((Iq) f.out.stanzas().get(0)).error()).isEmpty();
     }
 

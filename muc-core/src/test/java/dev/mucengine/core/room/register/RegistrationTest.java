@@ -1,5 +1,7 @@
 package dev.mucengine.core.room.register;
 
+import dev.mucengine.core.room.SenderOf;
+import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.room.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.room.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.room.admin.RoomFixture.ROSALINE;
@@ -27,7 +29,8 @@ class RegistrationTest {
     private final Registration registration = new Registration();
 
     private List<String> send(RoomFixture f, IqType type, Jid from, Element query) {
-        registration.handle(f.room, iq(type, from, query), query, f.context, f.out);
+        Iq request = iq(type, from, query);
+        registration.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
         return f.sent();
     }
 
