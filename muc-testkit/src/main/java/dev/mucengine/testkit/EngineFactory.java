@@ -1,5 +1,6 @@
 package dev.mucengine.testkit;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.StanzaHandler;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
@@ -17,7 +18,15 @@ public interface EngineFactory {
      * settings' domain and administrators, over a fresh in-memory store.
      */
     static EngineFactory defaultFactory() {
-        return settings -> new MucService(ServiceConfig.of(settings.serviceDomain())
-                .withAdmins(Set.copyOf(settings.administrators())), new InMemoryRoomStore(), settings.ids());
+        return settings -> {
+            InMemoryRoomStore store = new InMemoryRoomStore();
+            MucService muc = new MucService(ServiceConfig.of(settings.serviceDomain())
+                    .withAdmins(Set.copyOf(settings.administrators())), store, settings.ids());
+            return (stanza, now) -> {
+                Effects effects = muc.handle(stanza, now);
+                store.apply(effects.changes());
+                return effects;
+            };
+        };
     }
 }

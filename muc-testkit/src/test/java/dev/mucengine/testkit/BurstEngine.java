@@ -1,5 +1,6 @@
 package dev.mucengine.testkit;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.StanzaHandler;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
@@ -19,7 +20,7 @@ public final class BurstEngine implements StanzaHandler {
     }
 
     @Override
-    public List<Stanza> handle(Stanza stanza, Instant now) {
+    public Effects handle(Stanza stanza, Instant now) {
         String body = stanza.element().childText(Stanza.CLIENT_NAMESPACE, "body").orElse("");
         int count = body.matches("\\d+") ? Integer.parseInt(body) : 0;
         List<Stanza> out = new ArrayList<>();
@@ -29,7 +30,7 @@ public final class BurstEngine implements StanzaHandler {
         if (count == 0) {
             out.add(message(stanza, now.toString()));
         }
-        return out;
+        return new Effects(out, List.of());
     }
 
     private static Stanza message(Stanza request, String body) {

@@ -1,5 +1,6 @@
 package dev.mucengine.testkit;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.StanzaHandler;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Stanza;
@@ -28,7 +29,7 @@ public final class ToyRoomEngine implements StanzaHandler {
     }
 
     @Override
-    public List<Stanza> handle(Stanza stanza, Instant now) {
+    public Effects handle(Stanza stanza, Instant now) {
         List<Stanza> out = new ArrayList<>();
         Jid from = stanza.from().orElseThrow();
         Jid to = stanza.to().orElseThrow();
@@ -60,7 +61,7 @@ public final class ToyRoomEngine implements StanzaHandler {
         } else if (!stanza.isError()) {
             out.add(stanza.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));
         }
-        return out;
+        return new Effects(out, List.of());
     }
 
     private static Stanza presence(String occupant, Jid recipient, String type, Jid real, boolean self) {

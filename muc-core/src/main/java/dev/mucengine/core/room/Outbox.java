@@ -1,32 +1,34 @@
 package dev.mucengine.core.room;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.store.DurableChange;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The effects of handling one stanza: the stanzas to send, in order, and whether the room's
- * durable state changed (so the service knows to save it). Handlers append; nobody sends.
+ * The effects of handling one stanza while they are collected: the stanzas to send, in order,
+ * and the durable changes. Handlers append; nobody sends or stores.
  */
 public final class Outbox {
 
     private final List<Stanza> stanzas = new ArrayList<>();
-    private boolean stateChanged;
+    private final List<DurableChange> changes = new ArrayList<>();
 
     public void send(Stanza stanza) {
         stanzas.add(stanza);
     }
 
-    /** Marks that configuration, affiliations or subject changed and must be persisted. */
-    public void stateChanged() {
-        stateChanged = true;
-    }
-
-    public boolean isStateChanged() {
-        return stateChanged;
+    public void record(DurableChange change) {
+        changes.add(change);
     }
 
     public List<Stanza> stanzas() {
         return stanzas;
+    }
+
+    /** Everything collected, as the immutable value a host receives. */
+    public Effects effects() {
+        return stanzas.isEmpty() && changes.isEmpty() ? Effects.NONE : new Effects(stanzas, changes);
     }
 }

@@ -2,6 +2,8 @@ package dev.mucengine.core.room;
 
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.store.DurableChange;
+import dev.mucengine.core.store.RoomRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
@@ -36,11 +39,49 @@ public final class Room {
     private Optional<Message> subject = Optional.empty();
     private final History history;
     private long joinSequence;
+    private final Optional<BareJid> creator;
+    /** Durable changes since the service last collected them; see {@link #drainChanges()}. */
+    private final List<DurableChange> changes = new ArrayList<>();
 
-    public Room(EntityBareJid jid, RoomConfig config, int historySize) {
+    public Room(EntityBareJid jid, RoomConfig config, int historySize, Optional<BareJid> creator) {
         this.jid = jid;
         this.config = config;
         this.history = new History(historySize);
+        this.creator = creator;
+    }
+
+    /** A persistent room as it was stored: its configuration, affiliations and subject. */
+    public static Room restore(RoomRecord record, int historySize) {
+        Room room = new Room(record.jid(), record.config(), historySize, record.creator());
+        for (AffiliationEntry entry : record.affiliations()) {
+            room.putAffiliation(entry);
+        }
+        room.subject = record.subject();
+        return room;
+    }
+
+    /** The room's durable state, as a store keeps it. */
+    public RoomRecord record() {
+        return new RoomRecord(jid, config, List.copyOf(affiliations.values()), subject, creator);
+    }
+
+    /** Who created the room, when known: it counts toward that user's room limit. */
+    public Optional<BareJid> creator() {
+        return creator;
+    }
+
+    /**
+     * The changes to durable state (configuration, affiliations, subject) made since the last
+     * call, in order; the setters below record them, so no change can be made without being
+     * reported. Whether they reach the store depends on the room being persistent.
+     */
+    public List<DurableChange> drainChanges() {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<DurableChange> drained = List.copyOf(changes);
+        changes.clear();
+        return drained;
     }
 
     public EntityBareJid jid() {
@@ -52,7 +93,10 @@ public final class Room {
     }
 
     public void setConfig(RoomConfig newConfig) {
-        this.config = newConfig;
+        if (!newConfig.equals(config)) {
+            this.config = newConfig;
+            changes.add(new DurableChange.ConfigChanged(jid, newConfig));
+        }
     }
 
     /** A new room stays locked (nobody else may enter) until its owner configures it. */
@@ -106,6 +150,11 @@ public final class Room {
 
     /** Sets (or, for {@link Affiliation#NONE}, removes) an affiliation and its reserved nick. */
     public void setAffiliation(AffiliationEntry entry) {
+        putAffiliation(entry);
+        changes.add(new DurableChange.AffiliationChanged(jid, entry));
+    }
+
+    private void putAffiliation(AffiliationEntry entry) {
         Jid key = entry.jid().asBareJid();
         AffiliationEntry old = affiliations.remove(key);
         if (old != null) {
@@ -202,6 +251,7 @@ public final class Room {
 
     public void setSubject(Optional<Message> value) {
         this.subject = value;
+        changes.add(new DurableChange.SubjectChanged(jid, value));
     }
 
     public History history() {

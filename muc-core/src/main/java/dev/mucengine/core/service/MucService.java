@@ -1,5 +1,6 @@
 package dev.mucengine.core.service;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.api.StanzaHandler;
 import dev.mucengine.core.muc.Affiliation;
@@ -20,7 +21,6 @@ import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
@@ -59,47 +59,47 @@ public final class MucService implements StanzaHandler {
     }
 
     @Override
-    public List<Stanza> handle(Stanza stanza, Instant now) {
+    public Effects handle(Stanza stanza, Instant now) {
         Outbox out = new Outbox();
         RoomContext context = new RoomContext(now, ids, config.admins(), config.limits());
         Optional<Jid> to = stanza.to();
         Optional<Jid> from = stanza.from();
         if (to.isEmpty() || from.isEmpty() || !to.get().getDomain().equals(config.domain())) {
-            return List.of(); // not ours, or unroutable: a transport bug, nothing sensible to answer
+            return Effects.NONE; // not ours, or unroutable: a transport bug, nothing sensible to answer
         }
         EntityBareJid roomJid = to.get().asEntityBareJidIfPossible();
         if (roomJid == null) {
             serviceStanza(stanza, context, out);
-            return out.stanzas();
+            return out.effects();
         }
         if (!(from.get() instanceof EntityFullJid sender)) {
             replyIfRequest(stanza, StanzaError.of(Condition.NOT_ACCEPTABLE)
                     .withText("Rooms talk to users' full JIDs only"), out);
-            return out.stanzas();
+            return out.effects();
         }
         Optional<Resourcepart> nick = Optional.ofNullable(to.get().getResourceOrNull());
         Optional<Room> room = registry.find(roomJid);
         if (room.isPresent()) {
             router.handle(room.get(), stanza, sender, nick, context, out);
-            registry.settle(room.get(), out.isStateChanged());
+            registry.settle(room.get(), out);
         } else if (stanza instanceof Presence p && p.type() == PresenceType.AVAILABLE && nick.isPresent()) {
             create(roomJid, p, sender, nick.get(), context, out);
         } else if (!(stanza instanceof Presence)) {
             replyIfRequest(stanza, StanzaError.of(Condition.ITEM_NOT_FOUND).withText("No such room"), out);
         }
-        return out.stanzas();
+        return out.effects();
     }
 
     /**
      * Removes every occupant from every room with status 332 (XEP-0045 §7.2.x: system shutdown).
      * Call it before stopping the host; the rooms' durable state is already stored.
      */
-    public List<Stanza> shutdown() {
+    public Effects shutdown() {
         Outbox out = new Outbox();
         for (Room room : registry.live()) {
             RoomShutdown.evictAll(room, out);
         }
-        return out.stanzas();
+        return out.effects();
     }
 
     private void create(EntityBareJid roomJid, Presence presence, EntityFullJid creator, Resourcepart rawNick,
@@ -123,15 +123,15 @@ public final class MucService implements StanzaHandler {
             out.send(presence.errorReply(refusal.get().withBy(roomJid.toString())));
             return;
         }
-        Room room = new Room(roomJid, config.roomDefaults(), config.limits().historySize());
+        Room room = new Room(roomJid, config.roomDefaults(), config.limits().historySize(),
+                Optional.of(creator.asBareJid()));
         room.setAffiliation(new AffiliationEntry(creator.asBareJid(), Affiliation.OWNER, Optional.empty(),
                 Optional.empty()));
         // XEP-0045 §10.1.1: a MUC client gets a locked room to configure; a groupchat 1.0 client an instant one.
         room.setLocked(presence.payload(MucNamespaces.MUC, "x").isPresent());
-        registry.add(room, creator.asBareJid());
+        registry.add(room);
         router.presence().enterCreated(room, presence, creator, nick, context, out);
-        out.stateChanged();
-        registry.settle(room, true);
+        registry.settle(room, out);
     }
 
     private void serviceStanza(Stanza stanza, RoomContext context, Outbox out) {
@@ -148,7 +148,7 @@ public final class MucService implements StanzaHandler {
         } else if (query.get().is(MucNamespaces.DISCO_INFO, "query")) {
             out.send(disco.info(iq, query.get(), admin));
         } else if (query.get().is(MucNamespaces.DISCO_ITEMS, "query")) {
-            out.send(disco.items(iq, query.get(), new ArrayList<>(registry.all()), commands.items(admin)));
+            out.send(disco.items(iq, query.get(), registry.listed(), commands.items(admin)));
         } else if (query.get().is(MucNamespaces.PING, "ping")) {
             out.send(iq.resultReply());
         } else if (query.get().is(MucNamespaces.COMMANDS, "command")) {

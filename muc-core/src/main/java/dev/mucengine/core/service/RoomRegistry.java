@@ -1,114 +1,159 @@
 package dev.mucengine.core.service;
 
-import dev.mucengine.core.room.AffiliationEntry;
+import dev.mucengine.core.room.Outbox;
 import dev.mucengine.core.room.Room;
+import dev.mucengine.core.store.DirectoryEntry;
+import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import dev.mucengine.core.store.RoomStore;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
 
 /**
- * The rooms a service hosts: O(1) lookup, rooms restored from the store on first use, creation
- * counted per creator so the per-user limit holds, and durable state written back after changes.
+ * The rooms a service hosts. Live rooms are held in memory; every room, live or only stored, has
+ * a {@link DirectoryEntry}. The directory is read from the store once, at start, and kept current
+ * from the engine's own transitions, so listing rooms never loads one. A stored room is brought to
+ * life from its record when a stanza addresses it: {@link RoomStore#load} is the one read the
+ * engine makes while handling a stanza.
+ *
+ * <p>After each transition, {@link #settle} turns what changed in the room into durable changes:
+ * none for a temporary room, the whole record when a room becomes persistent, the room's own
+ * changes while it stays persistent, a removal when it is destroyed or made temporary.
  */
 final class RoomRegistry {
 
-    private final Map<EntityBareJid, Room> rooms = new LinkedHashMap<>();
-    private final Map<EntityBareJid, BareJid> creators = new HashMap<>();
+    private final Map<EntityBareJid, Room> live = new LinkedHashMap<>();
+    /** Sorted by address, the order the public room list is given in. */
+    private final Map<EntityBareJid, DirectoryEntry> directory = new TreeMap<>(Comparator.comparing(Jid::toString));
+    private final Set<EntityBareJid> stored = new HashSet<>();
     private final Map<BareJid, Integer> createdBy = new HashMap<>();
-    private final java.util.Set<EntityBareJid> persisted = new java.util.HashSet<>();
     private final RoomStore store;
     private final int historySize;
 
     RoomRegistry(RoomStore store, int historySize) {
         this.store = store;
         this.historySize = historySize;
+        for (DirectoryEntry entry : store.directory()) {
+            directory.put(entry.jid(), entry);
+            stored.add(entry.jid());
+            entry.creator().ifPresent(c -> createdBy.merge(c, 1, Integer::sum));
+        }
     }
 
-    /** The live room, or the persistent one restored from the store. */
+    /** The live room, or the stored one brought to life. */
     Optional<Room> find(EntityBareJid jid) {
-        Room room = rooms.get(jid);
+        Room room = live.get(jid);
         if (room != null) {
             return Optional.of(room);
         }
-        Optional<RoomRecord> stored = store.load(jid);
-        if (stored.isEmpty()) {
+        if (!stored.contains(jid)) {
             return Optional.empty();
         }
-        Room restored = restore(stored.get());
-        rooms.put(jid, restored);
-        persisted.add(jid);
+        Optional<RoomRecord> record = store.load(jid);
+        if (record.isEmpty()) {
+            forget(jid); // the store lost it: the directory must not promise it any longer
+            stored.remove(jid);
+            return Optional.empty();
+        }
+        Room restored = Room.restore(record.get(), historySize);
+        live.put(jid, restored);
         return Optional.of(restored);
     }
 
-    private Room restore(RoomRecord record) {
-        Room room = new Room(record.jid(), record.config(), historySize);
-        for (AffiliationEntry entry : record.affiliations()) {
-            room.setAffiliation(entry);
-        }
-        room.setSubject(record.subject());
-        return room;
-    }
-
+    /** Every room the service hosts, live or stored. */
     int size() {
-        return rooms.size();
+        return directory.size();
     }
 
+    /** How many existing rooms (live or stored) this user created. */
     int createdBy(BareJid user) {
         return createdBy.getOrDefault(user, 0);
     }
 
-    void add(Room room, BareJid creator) {
-        rooms.put(room.jid(), room);
-        creators.put(room.jid(), creator);
-        createdBy.merge(creator, 1, Integer::sum);
+    /** A room that was just created; {@link #settle} follows once its first transition is done. */
+    void add(Room room) {
+        live.put(room.jid(), room);
+        room.creator().ifPresent(c -> createdBy.merge(c, 1, Integer::sum));
+        directory.put(room.jid(), entryOf(room));
     }
 
-    /** Every room, persistent ones restored from the store first (for the public room list). */
-    java.util.List<Room> all() {
-        for (RoomRecord record : store.all()) {
-            find(record.jid());
+    /** The directory entries of the public rooms anyone may see listed, in address order. */
+    List<DirectoryEntry> listed() {
+        List<DirectoryEntry> result = new ArrayList<>();
+        for (DirectoryEntry entry : directory.values()) {
+            Room room = live.get(entry.jid());
+            if (entry.publicRoom() && (room == null || !room.locked() && !room.destroyed())) {
+                result.add(entry);
+            }
         }
-        return java.util.List.copyOf(rooms.values());
+        return result;
     }
 
     Collection<Room> live() {
-        return Collections.unmodifiableCollection(rooms.values());
+        return Collections.unmodifiableCollection(live.values());
     }
 
-    /** After a transition: forget destroyed and empty temporary rooms, persist durable changes. */
-    void settle(Room room, boolean stateChanged) {
+    /**
+     * After a transition of {@code room}: reports its durable changes into {@code out}, keeps its
+     * directory entry current, and forgets it if it was destroyed or is an empty temporary room.
+     */
+    void settle(Room room, Outbox out) {
+        List<DurableChange> changes = room.drainChanges();
+        EntityBareJid jid = room.jid();
+        boolean wasStored = stored.contains(jid);
         if (room.destroyed() || room.isEmpty() && !room.config().persistent()) {
-            forget(room);
-            if (persisted.remove(room.jid())) {
-                store.delete(room.jid());
+            live.remove(jid);
+            forget(jid);
+            if (wasStored) {
+                stored.remove(jid);
+                out.record(new DurableChange.RoomRemoved(jid));
             }
             return;
         }
-        if (room.config().persistent() && (stateChanged || !persisted.contains(room.jid()))) {
-            store.save(snapshot(room));
-            persisted.add(room.jid());
-        } else if (!room.config().persistent() && persisted.remove(room.jid())) {
-            store.delete(room.jid());
+        if (room.config().persistent()) {
+            if (wasStored) {
+                changes.forEach(out::record);
+            } else {
+                stored.add(jid);
+                out.record(new DurableChange.RoomStored(room.record()));
+            }
+        } else if (wasStored) {
+            stored.remove(jid);
+            out.record(new DurableChange.RoomRemoved(jid));
+        }
+        DirectoryEntry entry = directory.get(jid);
+        if (entry == null || !matches(entry, room)) {
+            directory.put(jid, entryOf(room));
         }
     }
 
-    private void forget(Room room) {
-        rooms.remove(room.jid());
-        BareJid creator = creators.remove(room.jid());
-        if (creator != null) {
-            createdBy.computeIfPresent(creator, (k, v) -> v > 1 ? v - 1 : null);
+    private void forget(EntityBareJid jid) {
+        DirectoryEntry entry = directory.remove(jid);
+        if (entry != null) {
+            entry.creator().ifPresent(c -> createdBy.computeIfPresent(c, (k, v) -> v > 1 ? v - 1 : null));
         }
     }
 
-    static RoomRecord snapshot(Room room) {
-        return new RoomRecord(room.jid(), room.config(), java.util.List.copyOf(room.affiliations()), room.subject());
+    private static boolean matches(DirectoryEntry entry, Room room) {
+        return entry.occupants() == room.occupantCount() && entry.publicRoom() == room.config().publicRoom()
+                && entry.name().equals(room.config().name());
     }
 
+    private static DirectoryEntry entryOf(Room room) {
+        return new DirectoryEntry(room.jid(), room.config().name(), room.config().publicRoom(),
+                room.occupantCount(), room.creator());
+    }
 }

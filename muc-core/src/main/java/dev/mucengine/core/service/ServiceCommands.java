@@ -79,7 +79,7 @@ final class ServiceCommands {
             Optional<Room> room = registry.find(target);
             if (room.isPresent()) {
                 RoomFeatures.destroy(room.get(), out);
-                registry.settle(room.get(), true);
+                registry.settle(room.get(), out);
                 destroyed.add(target.toString());
             }
         }

@@ -1,12 +1,11 @@
 package dev.mucengine.core.service;
 
 import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.room.Room;
+import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.xml.Element;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +40,7 @@ final class ServiceDisco {
         return iq.resultReply(q.build());
     }
 
-    Iq items(Iq iq, Element query, List<Room> rooms, List<Element> commandItems) {
+    Iq items(Iq iq, Element query, List<DirectoryEntry> rooms, List<Element> commandItems) {
         Optional<String> node = query.attribute("node");
         Element.Builder q = Element.builder(MucNamespaces.DISCO_ITEMS, "query");
         if (node.isPresent()) {
@@ -52,14 +51,12 @@ final class ServiceDisco {
             commandItems.forEach(q::child);
             return iq.resultReply(q.build());
         }
-        rooms.stream()
-                .filter(r -> r.config().publicRoom() && !r.locked() && !r.destroyed())
-                .sorted(Comparator.comparing(r -> r.jid().toString()))
-                .forEach(r -> q.child(Element.builder(MucNamespaces.DISCO_ITEMS, "item")
-                        .attribute("jid", r.jid().toString())
-                        .attribute("name", r.config().name().isEmpty() ? r.jid().getLocalpart().toString()
-                                : r.config().name())
-                        .build()));
+        for (DirectoryEntry r : rooms) {
+            q.child(Element.builder(MucNamespaces.DISCO_ITEMS, "item")
+                    .attribute("jid", r.jid().toString())
+                    .attribute("name", r.name().isEmpty() ? r.jid().getLocalpart().toString() : r.name())
+                    .build());
+        }
         return iq.resultReply(q.build());
     }
 }

@@ -1,19 +1,31 @@
 package dev.mucengine.core.store;
 
-import java.util.Collection;
+import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.room.AffiliationEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
 
 /**
  * The default store: records kept in memory. Survives a restart of the engine object (a new
- * service over the same store), not of the process. Safe to share between services.
+ * service over the same store), not of the process. Safe to share between threads.
  */
 public final class InMemoryRoomStore implements RoomStore {
 
     private final Map<EntityBareJid, RoomRecord> records = new ConcurrentHashMap<>();
+
+    @Override
+    public List<DirectoryEntry> directory() {
+        List<DirectoryEntry> entries = new ArrayList<>();
+        for (RoomRecord r : records.values()) {
+            entries.add(r.directoryEntry());
+        }
+        return entries;
+    }
 
     @Override
     public Optional<RoomRecord> load(EntityBareJid room) {
@@ -21,17 +33,45 @@ public final class InMemoryRoomStore implements RoomStore {
     }
 
     @Override
-    public void save(RoomRecord record) {
-        records.put(record.jid(), record);
+    public void apply(List<DurableChange> changes) {
+        for (DurableChange change : changes) {
+            apply(change);
+        }
     }
 
-    @Override
-    public void delete(EntityBareJid room) {
-        records.remove(room);
+    private void apply(DurableChange change) {
+        EntityBareJid jid = change.room();
+        if (change instanceof DurableChange.RoomStored s) {
+            records.put(jid, s.record());
+        } else if (change instanceof DurableChange.RoomRemoved) {
+            records.remove(jid);
+        } else if (change instanceof DurableChange.ConfigChanged c) {
+            records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, c.config(), r.affiliations(), r.subject(),
+                    r.creator()));
+        } else if (change instanceof DurableChange.SubjectChanged s) {
+            records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, r.config(), r.affiliations(), s.subject(),
+                    r.creator()));
+        } else if (change instanceof DurableChange.AffiliationChanged a) {
+            records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, r.config(), withEntry(r.affiliations(),
+                    a.entry()), r.subject(), r.creator()));
+        }
     }
 
-    @Override
-    public Collection<RoomRecord> all() {
-        return List.copyOf(records.values());
+    /**
+     * The entries without the JID's old one and, unless the new one is none, with the new one last:
+     * the order in which entries were set, as the room itself keeps it.
+     */
+    private static List<AffiliationEntry> withEntry(List<AffiliationEntry> entries, AffiliationEntry entry) {
+        Jid key = entry.jid().asBareJid();
+        List<AffiliationEntry> result = new ArrayList<>(entries.size() + 1);
+        for (AffiliationEntry e : entries) {
+            if (!e.jid().asBareJid().equals(key)) {
+                result.add(e);
+            }
+        }
+        if (entry.affiliation() != Affiliation.NONE) {
+            result.add(entry);
+        }
+        return result;
     }
 }

@@ -4,17 +4,35 @@ import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.stanza.Message;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
- * What survives a restart of a persistent room: configuration, affiliations (with reserved
- * nicknames and ban reasons) and the subject. Occupants and history are transient.
+ * The durable state of a persistent room: what survives a restart. Occupants and discussion
+ * history are transient.
+ *
+ * @param affiliations every affiliation entry, in the order they were set (with reserved nicknames
+ *     and ban reasons)
+ * @param subject the message that set the current subject, as broadcast
+ * @param creator the user who created the room; it counts toward that user's limit of rooms
+ *     ({@link dev.mucengine.core.service.Limits#maxRoomsPerUser()}) for as long as the room exists,
+ *     restarts included. Empty when unknown (a record written by other tooling).
  */
 public record RoomRecord(EntityBareJid jid, RoomConfig config, List<AffiliationEntry> affiliations,
-        Optional<Message> subject) {
+        Optional<Message> subject, Optional<BareJid> creator) {
 
     public RoomRecord {
+        Objects.requireNonNull(jid, "jid");
+        Objects.requireNonNull(config, "config");
         affiliations = List.copyOf(affiliations);
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(creator, "creator");
+    }
+
+    /** The room's entry in the service's directory of rooms (no one is in a room just loaded). */
+    public DirectoryEntry directoryEntry() {
+        return new DirectoryEntry(jid, config.name(), config.publicRoom(), 0, creator);
     }
 }

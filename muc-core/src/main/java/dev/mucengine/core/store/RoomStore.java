@@ -1,20 +1,33 @@
 package dev.mucengine.core.store;
 
+import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
- * Where persistent rooms live between restarts. The engine calls it from its own thread, after a
- * transition that changed durable state; implementations decide how to write (and may batch).
+ * Where persistent rooms live between restarts. The engine only reads from a store, and only in
+ * two places:
+ *
+ * <ul>
+ *   <li>{@link #directory()}, once, when the {@link dev.mucengine.core.service.MucService} is
+ *       constructed;
+ *   <li>{@link #load(EntityBareJid)}, when a stanza addresses a stored room that is not live. This
+ *       is the one synchronous call the engine makes while handling a stanza (docs/architecture.md).
+ * </ul>
+ *
+ * <p>Writes are the host's: it passes the {@link DurableChange}s of every
+ * {@link dev.mucengine.core.api.Effects} to {@link #apply(List)}, in order, before it releases the
+ * stanzas of the same effects. A store may write them in batches (group commit), as long as a
+ * batch is durable before the stanzas of the effects in it are released.
  */
 public interface RoomStore {
 
+    /** Every stored room, as a directory entry. Called once, at service start. */
+    List<DirectoryEntry> directory();
+
+    /** The stored state of one room, if it is stored. */
     Optional<RoomRecord> load(EntityBareJid room);
 
-    void save(RoomRecord record);
-
-    void delete(EntityBareJid room);
-
-    /** Every stored room, for listing public rooms without loading them one by one. */
-    java.util.Collection<RoomRecord> all();
+    /** Makes the changes durable, in order. */
+    void apply(List<DurableChange> changes);
 }

@@ -175,7 +175,7 @@ class MucServiceTest {
     void shutdownTellsEveryOccupantWith332() {
         ServiceFixture f = withInstantRoom("garden@muc.example");
         f.send(join(JULIET, "garden@muc.example/juliet"));
-        List<Stanza> out = f.service.shutdown();
+        List<Stanza> out = f.service.shutdown().stanzas();
         assertThat(out).hasSize(2).allSatisfy(s -> assertThat(s.toString()).contains("code='332'"));
     }
 

@@ -89,7 +89,7 @@ class PersistenceTest {
         f.send(join(OWNER, ROOM + "/Owner"));
         f.send(ownerSet(OWNER, ROOM, submit()));
         f.send(groupchat(OWNER, ROOM, "hello"));
-        assertThat(store.all()).isEmpty();
+        assertThat(store.directory()).isEmpty();
     }
 
     @Test
@@ -98,8 +98,8 @@ class PersistenceTest {
         ServiceFixture f = new ServiceFixture(config(), store);
         f.send(join(OWNER, ROOM + "/Owner"));
         f.send(ownerSet(OWNER, ROOM, submit(field("muc#roomconfig_persistentroom", "1"))));
-        assertThat(store.all()).hasSize(1);
+        assertThat(store.directory()).hasSize(1);
         f.send(ownerSet(OWNER, ROOM, submit(field("muc#roomconfig_persistentroom", "0"))));
-        assertThat(store.all()).isEmpty();
+        assertThat(store.directory()).isEmpty();
     }
 }

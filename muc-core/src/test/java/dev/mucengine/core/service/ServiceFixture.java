@@ -1,5 +1,6 @@
 package dev.mucengine.core.service;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.stanza.Iq;
@@ -24,7 +25,10 @@ final class ServiceFixture {
     final MucService service;
     Instant now = T0;
 
+    private final RoomStore store;
+
     ServiceFixture(ServiceConfig config, RoomStore store) {
+        this.store = store;
         this.service = new MucService(config, store, IdSource.sequential("e"));
     }
 
@@ -32,8 +36,11 @@ final class ServiceFixture {
         return JidCreate.fromOrThrowUnchecked(s);
     }
 
+    /** Handles {@code s} as a host does: the durable changes are stored, the stanzas returned. */
     List<Stanza> send(Stanza s) {
-        return service.handle(s, now);
+        Effects effects = service.handle(s, now);
+        store.apply(effects.changes());
+        return effects.stanzas();
     }
 
     static Presence join(String user, String occupantJid) {

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -80,9 +79,9 @@ final class ComponentCommand {
 
     /** Runs until a shutdown signal or a permanent failure; returns the exit code. */
     static int run(ComponentSettings settings, PrintStream err) {
-        MucService engine = new MucService(ServiceConfig.of(settings.domain()), new InMemoryRoomStore(),
-                IdSource.sequential(UUID.randomUUID() + "-")); // unique across restarts of the process
-        ExternalComponent component = ExternalComponent.start(settings, engine, Clock.systemUTC(),
+        InMemoryRoomStore store = new InMemoryRoomStore();
+        MucService engine = new MucService(ServiceConfig.of(settings.domain()), store, IdSource.unique());
+        ExternalComponent component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(),
                 line -> err.println(Instant.now() + " " + line));
         Thread hook = new Thread(() -> {
             try {

@@ -1,6 +1,8 @@
 package dev.mucengine.testkit.component;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.stanza.Stanza;
 import java.time.Instant;
 import java.util.List;
@@ -17,17 +19,21 @@ import java.util.function.Consumer;
 final class ConfinedEngine {
 
     private final MucService engine;
+    private final RoomStore store;
     private boolean shutDown;
 
-    ConfinedEngine(MucService engine) {
+    ConfinedEngine(MucService engine, RoomStore store) {
         this.engine = engine;
+        this.store = store;
     }
 
     synchronized void handle(Stanza stanza, Instant now, Consumer<Stanza> deliver) {
         if (shutDown) {
             return;
         }
-        engine.handle(stanza, now).forEach(deliver);
+        Effects effects = engine.handle(stanza, now);
+        store.apply(effects.changes());
+        effects.stanzas().forEach(deliver);
     }
 
     /** The engine's 332 presences, once; returns how many were delivered. */
@@ -36,7 +42,7 @@ final class ConfinedEngine {
             return 0;
         }
         shutDown = true;
-        List<Stanza> out = engine.shutdown();
+        List<Stanza> out = engine.shutdown().stanzas();
         out.forEach(deliver);
         return out.size();
     }

@@ -2,6 +2,7 @@ package dev.mucengine.testkit.component;
 
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
 import java.io.IOException;
@@ -49,9 +50,10 @@ public final class ExternalComponent {
     private @Nullable ComponentConnection current;
     private boolean stopping;
 
-    private ExternalComponent(ComponentSettings settings, MucService engine, Clock clock, Consumer<String> log) {
+    private ExternalComponent(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
+            Consumer<String> log) {
         this.settings = settings;
-        this.engine = new ConfinedEngine(engine);
+        this.engine = new ConfinedEngine(engine, store);
         this.clock = clock;
         this.log = log;
         this.thread = new Thread(this::run, "component-" + settings.domain());
@@ -61,11 +63,12 @@ public final class ExternalComponent {
      * Starts connecting in the background.
      *
      * @param engine the service for {@code settings.domain()}; from now on only this component calls it
+     * @param store the store {@code engine} reads from; the component applies the engine's changes to it
      * @param log    receives one line per connection event (connected, lost, retrying, dropped input)
      */
-    public static ExternalComponent start(ComponentSettings settings, MucService engine, Clock clock,
+    public static ExternalComponent start(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
             Consumer<String> log) {
-        ExternalComponent component = new ExternalComponent(settings, engine, clock, log);
+        ExternalComponent component = new ExternalComponent(settings, engine, store, clock, log);
         component.thread.start();
         return component;
     }

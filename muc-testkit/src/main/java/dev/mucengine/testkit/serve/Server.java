@@ -1,5 +1,6 @@
 package dev.mucengine.testkit.serve;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
@@ -69,13 +70,18 @@ final class Server implements AutoCloseable {
         if (options.accountsFile().isPresent()) {
             load(options.accountsFile().get(), accounts);
         }
-        MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins),
-                new InMemoryRoomStore(), IdSource.sequential("muc-" + Long.toHexString(System.nanoTime()) + "-"));
+        InMemoryRoomStore store = new InMemoryRoomStore();
+        MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins), store,
+                IdSource.unique());
         SessionTable sessions = new SessionTable();
         InBandRegistration registration = new InBandRegistration(accounts);
         ServerIq serverIq = new ServerIq(new ServerDisco(identity, options.openRegistration()),
                 new AdminCommands(identity, accounts, sessions), registration);
-        StanzaRouter router = new StanzaRouter(identity, muc, sessions, accounts, serverIq, Clock.systemUTC());
+        StanzaRouter router = new StanzaRouter(identity, (stanza, now) -> {
+            Effects effects = muc.handle(stanza, now);
+            store.apply(effects.changes());
+            return effects;
+        }, sessions, accounts, serverIq, Clock.systemUTC());
         EngineThread engine = new EngineThread(ENGINE_QUEUE_CAPACITY);
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
@@ -111,7 +117,7 @@ final class Server implements AutoCloseable {
         listener.close();
         try {
             context.engine().stopAfter(() -> {
-                for (Stanza s : muc.shutdown()) {
+                for (Stanza s : muc.shutdown().stanzas()) {
                     context.router().route(s, 0);
                 }
             });

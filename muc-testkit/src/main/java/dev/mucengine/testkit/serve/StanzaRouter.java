@@ -95,7 +95,7 @@ final class StanzaRouter {
         }
         DomainBareJid target = to.get().asDomainBareJid();
         if (target.equals(mucDomain)) {
-            for (Stanza out : muc.handle(stanza, clock.instant())) {
+            for (Stanza out : muc.handle(stanza, clock.instant()).stanzas()) {
                 route(out, hops + 1);
             }
         } else if (!target.equals(domain)) {

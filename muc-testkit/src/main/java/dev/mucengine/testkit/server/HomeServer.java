@@ -137,7 +137,7 @@ public final class HomeServer {
         Jid target = to.get();
         if (target.asDomainBareJid().equals(config.serviceDomain())) {
             transcript.stanza("to engine", stanza.element());
-            for (Stanza out : engine.handle(stanza, now)) {
+            for (Stanza out : engine.handle(stanza, now).stanzas()) {
                 transcript.stanza("from engine", out.element());
                 route(out, hops + 1);
             }

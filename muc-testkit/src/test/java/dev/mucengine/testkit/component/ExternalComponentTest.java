@@ -56,9 +56,10 @@ class ExternalComponentTest {
         ComponentSettings settings = ComponentSettings.of("127.0.0.1", server.port(),
                 JidCreate.domainBareFromOrThrowUnchecked(DOMAIN), secret).withLimits(limits)
                 .withReconnect(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0));
+        InMemoryRoomStore store = new InMemoryRoomStore();
         MucService engine = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(DOMAIN)),
-                new InMemoryRoomStore(), IdSource.sequential("c-"));
-        component = ExternalComponent.start(settings, engine,
+                store, IdSource.sequential("c-"));
+        component = ExternalComponent.start(settings, engine, store,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), log::add);
         return component;
     }

@@ -63,9 +63,10 @@ class ProsodyComponentTest {
         prosody = ProsodyServer.start(DOMAIN, SECRET, List.of("alice", "bob"));
         DomainBareJid domain = JidCreate.domainBareFrom(DOMAIN);
         CountDownLatch connected = new CountDownLatch(1);
+        InMemoryRoomStore store = new InMemoryRoomStore();
         component = ExternalComponent.start(
                 ComponentSettings.of("127.0.0.1", prosody.componentPort(), domain, SECRET),
-                new MucService(ServiceConfig.of(domain), new InMemoryRoomStore(), IdSource.sequential("it-")),
+                new MucService(ServiceConfig.of(domain), store, IdSource.sequential("it-")), store,
                 Clock.systemUTC(), line -> {
                     componentLog.add(line);
                     if (line.startsWith("connected")) {

@@ -2,6 +2,7 @@ package dev.mucengine.testkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
@@ -27,7 +28,7 @@ class HomeServerTest {
                     toEngine.add(stanza);
                     List<Stanza> out = List.copyOf(engineReplies);
                     engineReplies.clear();
-                    return out;
+                    return new Effects(out, List.of());
                 }, new Transcript());
     }
 

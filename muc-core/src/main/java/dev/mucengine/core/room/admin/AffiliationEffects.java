@@ -55,7 +55,6 @@ public final class AffiliationEffects {
         boolean keepsNick = after.atLeast(Affiliation.MEMBER);
         Optional<Resourcepart> nick = keepsNick ? request.nick().or(() -> room.reservedNick(target)) : Optional.empty();
         room.setAffiliation(new AffiliationEntry(target, after, nick, request.reason()));
-        out.stateChanged();
         if (keepsNick && request.nick().isPresent()) {
             evictSquatter(room, target, request.nick().get(), out);
         }

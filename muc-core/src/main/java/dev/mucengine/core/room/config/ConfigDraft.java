@@ -9,6 +9,7 @@ import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,12 +65,12 @@ public final class ConfigDraft {
 
     /** Records the full list of owners the submission asks for. */
     public void owners(Set<Jid> bareJids) {
-        owners = Optional.of(Set.copyOf(bareJids));
+        owners = Optional.of(Collections.unmodifiableSet(new LinkedHashSet<>(bareJids)));
     }
 
     /** Records the full list of admins the submission asks for. */
     public void admins(Set<Jid> bareJids) {
-        admins = Optional.of(Set.copyOf(bareJids));
+        admins = Optional.of(Collections.unmodifiableSet(new LinkedHashSet<>(bareJids)));
     }
 
     /** The outcome of a whole submission. */

@@ -32,7 +32,6 @@ public final class SubjectChange {
         }
         Message reflected = message.withAddresses(JidCreate.entityFullFrom(room.jid(), sender.nick()), room.jid());
         room.setSubject(Optional.of(reflected));
-        out.stateChanged();
         for (Occupant recipient : room.occupants()) {
             out.send(reflected.withTo(recipient.realJid()));
         }

@@ -121,16 +121,12 @@ public final class OwnerQuery implements RoomIqHandler {
         }
         RoomConfig before = room.config();
         RoomConfig after = accepted.config();
-        boolean wasLocked = room.locked();
         room.setConfig(after);
         room.setLocked(false);
 
         out.send(iq.resultReply());
         for (Stanza s : consequences.stanzas()) {
             out.send(s);
-        }
-        if (consequences.isStateChanged() || wasLocked || !before.equals(after)) {
-            out.stateChanged();
         }
         ConfigChangeNotification.send(room, before, after, context, out);
         if (!before.membersOnly() && after.membersOnly()) {

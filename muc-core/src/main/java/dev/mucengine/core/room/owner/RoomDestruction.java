@@ -40,7 +40,6 @@ public final class RoomDestruction {
             room.remove(occupant);
         }
         room.markDestroyed();
-        out.stateChanged();
     }
 
     /** Destruction without an alternate venue, as a service administrator's command does it. */

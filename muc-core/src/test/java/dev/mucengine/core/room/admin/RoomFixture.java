@@ -44,7 +44,7 @@ public final class RoomFixture {
     public Outbox out = new Outbox();
 
     public RoomFixture(RoomConfig config) {
-        this.room = new Room(ROOM, config, 20);
+        this.room = new Room(ROOM, config, 20, java.util.Optional.empty());
     }
 
     public RoomFixture() {

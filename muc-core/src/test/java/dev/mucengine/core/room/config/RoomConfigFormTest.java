@@ -19,7 +19,7 @@ import org.jxmpp.jid.impl.JidCreate;
 class RoomConfigFormTest {
 
     private final Room room = new Room(JidCreate.entityBareFromOrThrowUnchecked("r@muc.example"),
-            RoomConfig.defaults(), 20);
+            RoomConfig.defaults(), 20, java.util.Optional.empty());
     private final RoomContext context = new RoomContext(Instant.EPOCH, IdSource.sequential("id"), Set.of(),
             Limits.DEFAULTS);
     private final RoomConfigForm form = RoomConfigForm.standard();

@@ -30,7 +30,7 @@ class JoinRulesTest {
             Limits.DEFAULTS);
 
     private static Room room(RoomConfig config) {
-        return new Room(JidCreate.entityBareFromOrThrowUnchecked("r@muc.example"), config, 20);
+        return new Room(JidCreate.entityBareFromOrThrowUnchecked("r@muc.example"), config, 20, java.util.Optional.empty());
     }
 
     private static JoinRequest request(String nick, Affiliation privilege, Optional<String> password) {

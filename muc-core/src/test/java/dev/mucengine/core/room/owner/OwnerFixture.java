@@ -39,7 +39,7 @@ public final class OwnerFixture {
     public static final EntityFullJid JULIET = JidCreate.entityFullFromOrThrowUnchecked("juliet@localhost/j1");
     public static final EntityFullJid NURSE = JidCreate.entityFullFromOrThrowUnchecked("nurse@localhost/n1");
 
-    public final Room room = new Room(ROOM, RoomConfig.defaults(), 20);
+    public final Room room = new Room(ROOM, RoomConfig.defaults(), 20, java.util.Optional.empty());
     public final RoomContext context = new RoomContext(Instant.EPOCH, IdSource.sequential("id"), Set.of(),
             Limits.DEFAULTS);
     public final Outbox out = new Outbox();
@@ -124,7 +124,6 @@ public final class OwnerFixture {
             for (AffiliationRequest r : changes) {
                 target.setAffiliation(new AffiliationEntry(r.jid(), r.affiliation(), r.nick(), r.reason()));
             }
-            sink.stateChanged();
             return Optional.empty();
         }
     }
