@@ -1,4 +1,10 @@
-/** The MUC engine core: the immutable stanza model and the room state machine. No I/O inside. */
+/**
+ * The MUC engine core: the immutable stanza model and the room state machine. No I/O inside.
+ *
+ * <p>Only the API is exported: the service and its configuration, the handler interface and its
+ * effects, stanza and XML values, data forms, the MUC vocabulary, room values, and the store SPI.
+ * Everything under {@code dev.mucengine.core.internal} is the implementation.
+ */
 module dev.mucengine.core {
     requires transitive jxmpp.jid;
     requires transitive jxmpp.core;
@@ -7,15 +13,6 @@ module dev.mucengine.core {
     exports dev.mucengine.core.api;
     exports dev.mucengine.core.form;
     exports dev.mucengine.core.muc;
-    exports dev.mucengine.core.nick;
-    exports dev.mucengine.core.room.admin;
-    exports dev.mucengine.core.room.config;
-    exports dev.mucengine.core.room.disco;
-    exports dev.mucengine.core.room.join;
-    exports dev.mucengine.core.room.message;
-    exports dev.mucengine.core.room.owner;
-    exports dev.mucengine.core.room.presence;
-    exports dev.mucengine.core.room.register;
     exports dev.mucengine.core.room;
     exports dev.mucengine.core.service;
     exports dev.mucengine.core.stanza;

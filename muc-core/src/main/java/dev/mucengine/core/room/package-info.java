@@ -1,7 +1,7 @@
 /**
- * One room's state and behaviour. The room is a state machine confined to one thread: each
- * handler takes one stanza, updates the room and appends the stanzas to send to an
- * {@link dev.mucengine.core.room.Outbox}. Each room feature lives in its own small class.
+ * What a room is, as values: its configuration ({@link dev.mucengine.core.room.RoomConfig}),
+ * affiliation entries and occupants, and the requests that change them. The room's behaviour
+ * lives in the engine, behind {@link dev.mucengine.core.service.MucService}.
  */
 @NullMarked
 package dev.mucengine.core.room;

@@ -1,15 +1,15 @@
 package dev.mucengine.core.service;
 
-import dev.mucengine.core.room.Outbox;
-import dev.mucengine.core.room.Room;
-import dev.mucengine.core.room.RoomIqHandler;
-import dev.mucengine.core.room.admin.AdminQuery;
-import dev.mucengine.core.room.admin.AffiliationChanges;
-import dev.mucengine.core.room.disco.RoomDisco;
-import dev.mucengine.core.room.disco.RoomItems;
-import dev.mucengine.core.room.owner.OwnerQuery;
-import dev.mucengine.core.room.owner.RoomDestruction;
-import dev.mucengine.core.room.register.Registration;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomIqHandler;
+import dev.mucengine.core.internal.admin.AdminQuery;
+import dev.mucengine.core.internal.admin.AffiliationChanges;
+import dev.mucengine.core.internal.disco.RoomDisco;
+import dev.mucengine.core.internal.disco.RoomItems;
+import dev.mucengine.core.internal.owner.OwnerQuery;
+import dev.mucengine.core.internal.owner.RoomDestruction;
+import dev.mucengine.core.internal.register.Registration;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.mucengine.core.service;
 
-import dev.mucengine.core.room.Outbox;
-import dev.mucengine.core.room.Room;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;

@@ -2,10 +2,10 @@ package dev.mucengine.core.service;
 
 import dev.mucengine.core.muc.StatusCode;
 import dev.mucengine.core.room.Occupant;
-import dev.mucengine.core.room.OccupantPresence;
-import dev.mucengine.core.room.Outbox;
-import dev.mucengine.core.room.PresenceChange;
-import dev.mucengine.core.room.Room;
+import dev.mucengine.core.internal.room.OccupantPresence;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.PresenceChange;
+import dev.mucengine.core.internal.room.Room;
 import java.util.EnumSet;
 import java.util.List;
 

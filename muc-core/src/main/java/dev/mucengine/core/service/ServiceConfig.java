@@ -1,6 +1,5 @@
 package dev.mucengine.core.service;
 
-import dev.mucengine.core.room.Limits;
 import dev.mucengine.core.room.RoomConfig;
 import java.util.Set;
 import org.jxmpp.jid.BareJid;

@@ -10,7 +10,6 @@ import static dev.mucengine.core.service.ServiceFixture.leave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.room.Limits;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Stanza;

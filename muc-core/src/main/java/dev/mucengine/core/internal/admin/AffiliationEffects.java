@@ -1,0 +1,163 @@
+package dev.mucengine.core.internal.admin;
+
+import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.muc.Role;
+import dev.mucengine.core.muc.StatusCode;
+import dev.mucengine.core.room.AffiliationEntry;
+import dev.mucengine.core.room.AffiliationRequest;
+import dev.mucengine.core.room.Occupant;
+import dev.mucengine.core.internal.room.OccupantPresence;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.PresenceChange;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.MessageType;
+import dev.mucengine.core.xml.Element;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * The consequences of an affiliation change that has already been allowed: the entry stored, a
+ * squatter of a newly reserved nick evicted, the user's occupants updated or removed, or (if the
+ * user is not in the room) a notification to the occupants who may see real JIDs. No permission
+ * checks here: callers ({@link AffiliationChanges}, registration, the owner's form) do those.
+ */
+public final class AffiliationEffects {
+
+    /** The reason given to an occupant removed because another user reserved its nickname. */
+    public static final String NICK_RESERVED_REASON = "This nickname is reserved";
+
+    private AffiliationEffects() {
+    }
+
+    /** The {@code <actor/>} for a change made by {@code actor}: only an occupant has a nick to show. */
+    public static Optional<PresenceChange.Actor> actorOf(Room room, Jid actor) {
+        return room.occupantByRealJid(actor).map(o -> new PresenceChange.Actor(o.nick(), o.realJid()));
+    }
+
+    /**
+     * Stores one change and sends its consequences. A nick is kept only for members, admins and
+     * owners; without a nick in the request, an existing reservation is kept (XEP-0045 §9.1: an
+     * outcast loses it).
+     */
+    public static void apply(Room room, AffiliationRequest request, Optional<PresenceChange.Actor> actor,
+            RoomContext context, Outbox out) {
+        Jid target = request.jid().asBareJid();
+        Affiliation before = room.affiliationEntry(target).map(AffiliationEntry::affiliation).orElse(Affiliation.NONE);
+        Affiliation after = request.affiliation();
+        boolean keepsNick = after.atLeast(Affiliation.MEMBER);
+        Optional<Resourcepart> nick = keepsNick ? request.nick().or(() -> room.reservedNick(target)) : Optional.empty();
+        room.setAffiliation(new AffiliationEntry(target, after, nick, request.reason()));
+        if (keepsNick && request.nick().isPresent()) {
+            evictSquatter(room, target, request.nick().get(), out);
+        }
+        List<Occupant> affected = occupantsAffected(room, target);
+        if (affected.isEmpty()) {
+            notifyOccupants(room, target, after, request.reason(), context, out);
+            return;
+        }
+        for (Occupant occupant : affected) {
+            update(room, occupant, before, after, request.reason(), actor, context, out);
+        }
+    }
+
+    /**
+     * Removes every occupant who is no longer allowed in a room that just became members-only
+     * (XEP-0045 §10.2: status 322). For the owner's configuration form.
+     */
+    public static void removeNonMembers(Room room, RoomContext context, Outbox out) {
+        for (Occupant occupant : List.copyOf(room.occupants())) {
+            if (!context.privilege(room, occupant.realJid()).atLeast(Affiliation.MEMBER)) {
+                remove(room, occupant, EnumSet.of(StatusCode.REMOVED_MEMBERS_ONLY), Optional.empty(),
+                        Optional.empty(), out);
+            }
+        }
+    }
+
+    /** Removes an occupant and tells everyone, the occupant last. */
+    static void remove(Room room, Occupant occupant, Set<StatusCode> codes, Optional<PresenceChange.Actor> actor,
+            Optional<String> reason, Outbox out) {
+        room.remove(occupant);
+        PresenceChange change = PresenceChange.unavailable(occupant, List.of())
+                .withCodes(codes).withActor(actor).withReason(reason);
+        OccupantPresence.broadcast(room, change, out);
+    }
+
+    private static void update(Room room, Occupant occupant, Affiliation before, Affiliation after,
+            Optional<String> reason, Optional<PresenceChange.Actor> actor, RoomContext context, Outbox out) {
+        boolean serviceAdmin = context.isServiceAdmin(occupant.realJid());
+        if (after == Affiliation.OUTCAST && !serviceAdmin) {
+            remove(room, occupant, EnumSet.of(StatusCode.BANNED), actor, reason, out);
+            return;
+        }
+        Affiliation effective = serviceAdmin ? Affiliation.OWNER : after;
+        if (room.config().membersOnly() && !effective.atLeast(Affiliation.MEMBER)) {
+            remove(room, occupant, EnumSet.of(StatusCode.REMOVED_AFFILIATION), actor, reason, out);
+            return;
+        }
+        // A downgrade resets the role; an upgrade only raises it (a granted moderator stays one).
+        Role standard = effective.defaultRole(room.config().moderated());
+        Role role = occupant.role();
+        if (after.rank() < before.rank() || standard.rank() > role.rank()) {
+            role = standard;
+        }
+        Occupant updated = occupant.withRole(role);
+        room.update(updated);
+        OccupantPresence.broadcast(room, PresenceChange.available(updated).withActor(actor).withReason(reason), out);
+    }
+
+    /** An occupant using a nick that is now reserved for someone else is kicked (307, no actor). */
+    private static void evictSquatter(Room room, Jid owner, Resourcepart nick, Outbox out) {
+        Optional<Occupant> squatter = room.occupant(nick);
+        if (squatter.isPresent() && !squatter.get().realJid().asBareJid().equals(owner)) {
+            remove(room, squatter.get(), EnumSet.of(StatusCode.KICKED), Optional.empty(),
+                    Optional.of(NICK_RESERVED_REASON), out);
+        }
+    }
+
+    /** The user's own occupants; for a server JID, the occupants of that server without an entry of their own. */
+    private static List<Occupant> occupantsAffected(Room room, Jid target) {
+        if (target.hasLocalpart()) {
+            return room.occupantsOf(target);
+        }
+        List<Occupant> result = new ArrayList<>();
+        for (Occupant o : room.occupants()) {
+            if (o.realJid().asDomainBareJid().equals(target) && room.affiliationEntry(o.realJid()).isEmpty()) {
+                result.add(o);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A user who is not in the room changed affiliation: a message from the room to every occupant
+     * who may see real JIDs, {@code <item jid affiliation [reason]/>}, status 301 for a ban.
+     */
+    private static void notifyOccupants(Room room, Jid target, Affiliation after, Optional<String> reason,
+            RoomContext context, Outbox out) {
+        Element.Builder item = Element.builder(MucNamespaces.MUC_USER, "item")
+                .attribute("jid", target.toString())
+                .attribute("affiliation", after.wireName());
+        reason.ifPresent(r -> item.textChild(MucNamespaces.MUC_USER, "reason", r));
+        Element.Builder x = Element.builder(MucNamespaces.MUC_USER, "x");
+        if (after == Affiliation.OUTCAST) {
+            x.child(OccupantPresence.status(StatusCode.BANNED));
+        }
+        Element payload = x.child(item.build()).build();
+        for (Occupant recipient : room.occupants()) {
+            if (OccupantPresence.seesRealJids(room, recipient)) {
+                out.send(Message.builder(MessageType.NORMAL)
+                        .from(room.jid()).to(recipient.realJid()).id(context.ids().nextId())
+                        .child(payload)
+                        .build());
+            }
+        }
+    }
+}

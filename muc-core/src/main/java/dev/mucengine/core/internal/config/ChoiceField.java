@@ -1,0 +1,80 @@
+package dev.mucengine.core.internal.config;
+
+import dev.mucengine.core.form.FieldType;
+import dev.mucengine.core.form.FormField;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.stanza.StanzaError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * A list-single axis whose value is one of a fixed set of options (whois, allowpm). A value that
+ * is not one of the options is not-acceptable.
+ *
+ * @param <T> the configuration value each option stands for
+ */
+public final class ChoiceField<T> implements ConfigField {
+
+    /** One option: its wire value, its label and what it means. */
+    public record Choice<T>(String value, String label, T meaning) {
+    }
+
+    private final String var;
+    private final String label;
+    private final Function<RoomConfig, T> read;
+    private final BiConsumer<RoomConfig.Builder, T> write;
+    private final Map<String, Choice<T>> choices = new LinkedHashMap<>();
+    private final Function<T, Optional<String>> feature;
+
+    public ChoiceField(String var, String label, Function<RoomConfig, T> read, BiConsumer<RoomConfig.Builder, T> write,
+            List<Choice<T>> choices, Function<T, Optional<String>> feature) {
+        this.var = var;
+        this.label = label;
+        this.read = read;
+        this.write = write;
+        for (Choice<T> c : choices) {
+            this.choices.put(c.value(), c);
+        }
+        this.feature = feature;
+    }
+
+    @Override
+    public String var() {
+        return var;
+    }
+
+    @Override
+    public FormField render(Room room) {
+        T current = read.apply(room.config());
+        List<String> values = new ArrayList<>();
+        List<FormField.Option> options = new ArrayList<>();
+        for (Choice<T> c : choices.values()) {
+            if (c.meaning().equals(current) && values.isEmpty()) {
+                values.add(c.value());
+            }
+            options.add(new FormField.Option(Optional.of(c.label()), c.value()));
+        }
+        return FormField.of(var, FieldType.LIST_SINGLE, label, values).withOptions(options);
+    }
+
+    @Override
+    public Optional<StanzaError> submit(List<String> values, ConfigDraft draft) {
+        Optional<Choice<T>> choice = Invalid.single(values).map(String::strip).map(choices::get);
+        if (choice.isEmpty()) {
+            return Invalid.value(var, "expected one of " + choices.keySet());
+        }
+        write.accept(draft.config(), choice.get().meaning());
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> discoFeature(RoomConfig config) {
+        return feature.apply(read.apply(config));
+    }
+}

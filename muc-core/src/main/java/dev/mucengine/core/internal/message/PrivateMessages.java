@@ -1,0 +1,63 @@
+package dev.mucengine.core.internal.message;
+
+import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.muc.Role;
+import dev.mucengine.core.room.Occupant;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.MessageType;
+import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * Private messages between occupants (XEP-0045 §7.5): relayed from the sender's occupant JID with
+ * an empty muc#user {@code <x/>}; groupchat type is bad-request, an unknown nickname
+ * item-not-found, and the room's allowpm policy may forbid it.
+ */
+public final class PrivateMessages {
+
+    public void relay(Room room, Optional<Occupant> sender, Message message, Resourcepart targetNick, Outbox out) {
+        if (message.type() == MessageType.GROUPCHAT) {
+            out.send(message.errorReply(StanzaError.of(Condition.BAD_REQUEST)
+                    .withText("Groupchat messages must be sent to the room")));
+            return;
+        }
+        if (sender.isEmpty()) {
+            out.send(message.errorReply(StanzaError.of(Condition.NOT_ACCEPTABLE)
+                    .withText("Only occupants may send private messages")));
+            return;
+        }
+        if (!allowed(room, sender.get())) {
+            out.send(message.errorReply(StanzaError.of(Condition.FORBIDDEN)
+                    .withText("Private messages are not allowed in this room")));
+            return;
+        }
+        Optional<Occupant> target = room.occupant(targetNick);
+        if (target.isEmpty()) {
+            out.send(message.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND)
+                    .withText("No occupant has that nickname")));
+            return;
+        }
+        List<Node> children = new ArrayList<>(message.element().children());
+        children.add(Element.empty(MucNamespaces.MUC_USER, "x"));
+        out.send(message.withAddresses(JidCreate.entityFullFrom(room.jid(), sender.get().nick()),
+                target.get().realJid()).withChildren(children));
+    }
+
+    private static boolean allowed(Room room, Occupant sender) {
+        return switch (room.config().allowPm()) {
+            case ANYONE -> true;
+            case PARTICIPANTS -> sender.role().atLeast(Role.PARTICIPANT);
+            case MODERATORS -> sender.role() == Role.MODERATOR;
+            case NONE -> false;
+        };
+    }
+}

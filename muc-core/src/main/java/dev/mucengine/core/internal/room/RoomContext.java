@@ -1,0 +1,33 @@
+package dev.mucengine.core.internal.room;
+
+import dev.mucengine.core.service.Limits;
+
+import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.muc.Affiliation;
+import java.time.Instant;
+import java.util.Set;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * What a room handler may know beyond its room: the time of the stanza, where ids come from, the
+ * service administrators and the limits. Built by the service per stanza.
+ */
+public record RoomContext(Instant now, IdSource ids, Set<BareJid> serviceAdmins, Limits limits) {
+
+    public RoomContext {
+        serviceAdmins = Set.copyOf(serviceAdmins);
+    }
+
+    public boolean isServiceAdmin(Jid jid) {
+        return serviceAdmins.contains(jid.asBareJid());
+    }
+
+    /**
+     * The affiliation that decides what {@code jid} may do: its own, except that service
+     * administrators act as owners of every room (XEP-0045 §5.2.1).
+     */
+    public Affiliation privilege(Room room, Jid jid) {
+        return isServiceAdmin(jid) ? Affiliation.OWNER : room.affiliation(jid);
+    }
+}

@@ -1,9 +1,0 @@
-/**
- * The muc#roomconfig form (XEP-0045 §10.2, §15.5.3) built from small field objects: each
- * {@link dev.mucengine.core.room.config.ConfigField} knows its var, label, how it renders from the
- * room, how it parses a submitted value and the disco feature it stands for.
- */
-@NullMarked
-package dev.mucengine.core.room.config;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Messages sent to a room or an occupant: groupchat, subject, private messages, invitations. */
-@NullMarked
-package dev.mucengine.core.room.message;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,0 @@
-/**
- * The owner use cases of XEP-0045 §10 (muc#owner): configuring and creating rooms, cancelling,
- * destroying, and what a configuration change tells occupants.
- */
-@NullMarked
-package dev.mucengine.core.room.owner;
-
-import org.jspecify.annotations.NullMarked;

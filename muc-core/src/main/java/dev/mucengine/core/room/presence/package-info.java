@@ -1,5 +1,0 @@
-/** Presence sent to a room: entering, leaving, nickname and status changes, probes. One concern per class. */
-@NullMarked
-package dev.mucengine.core.room.presence;
-
-import org.jspecify.annotations.NullMarked;

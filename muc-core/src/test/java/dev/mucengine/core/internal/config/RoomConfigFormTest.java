@@ -1,0 +1,85 @@
+package dev.mucengine.core.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.form.DataForm;
+import dev.mucengine.core.form.FormField;
+import dev.mucengine.core.service.Limits;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.internal.room.RoomContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+
+class RoomConfigFormTest {
+
+    private final Room room = new Room(JidCreate.entityBareFromOrThrowUnchecked("r@muc.example"),
+            RoomConfig.defaults(), 20, java.util.Optional.empty());
+    private final RoomContext context = new RoomContext(Instant.EPOCH, IdSource.sequential("id"), Set.of(),
+            Limits.DEFAULTS);
+    private final RoomConfigForm form = RoomConfigForm.standard();
+
+    private ConfigDraft.Outcome submit(FormField... fields) {
+        return form.parse(DataForm.of("submit", List.of(fields)), room, context);
+    }
+
+    private static FormField field(String var, String... values) {
+        return new FormField(var, Optional.empty(), Optional.empty(), Optional.empty(), false, List.of(values),
+                List.of());
+    }
+
+    @Test
+    void maxUsersOffersTheCurrentValueAmongTheNumbers() {
+        room.setConfig(room.config().toBuilder().maxUsers(42).build());
+        FormField rendered = new MaxUsersField().render(room);
+        assertThat(rendered.values()).containsExactly("42");
+        assertThat(rendered.options()).extracting(FormField.Option::value)
+                .containsExactly("10", "20", "30", "42", "50", "100", "none");
+    }
+
+    @Test
+    void maxUsersNoneAndZeroMeanNoLimit() {
+        room.setConfig(room.config().toBuilder().maxUsers(42).build());
+        assertThat(((ConfigDraft.Accepted) submit(field("muc#roomconfig_maxusers", "none"))).config().maxUsers())
+                .isZero();
+        assertThat(((ConfigDraft.Accepted) submit(field("muc#roomconfig_maxusers", "0"))).config().maxUsers())
+                .isZero();
+        assertThat(((ConfigDraft.Accepted) submit(field("muc#roomconfig_maxusers", "7"))).config().maxUsers())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void parsingNeverTouchesTheRoom() {
+        ConfigDraft.Outcome outcome = submit(field("muc#roomconfig_roomname", "Renamed"));
+        assertThat(outcome).isInstanceOf(ConfigDraft.Accepted.class);
+        assertThat(room.config()).isEqualTo(RoomConfig.defaults());
+    }
+
+    @Test
+    void secretAloneProtectsTheRoomAndProtectionNeedsASecret() {
+        assertThat(((ConfigDraft.Accepted) submit(field("muc#roomconfig_roomsecret", "pw"))).config().password())
+                .contains("pw");
+        assertThat(submit(field("muc#roomconfig_passwordprotectedroom", "1")))
+                .isInstanceOf(ConfigDraft.Rejected.class);
+        assertThat(((ConfigDraft.Accepted) submit(field("muc#roomconfig_passwordprotectedroom", "true"),
+                field("muc#roomconfig_roomsecret", "pw"))).config().password()).contains("pw");
+    }
+
+    @Test
+    void everyAxisHasADiscoFeatureWhereTheXepNamesOne() {
+        assertThat(form.discoFeatures(RoomConfig.defaults())).containsExactly(
+                "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
+    }
+
+    @Test
+    void renderedFormIsTypeForm() {
+        DataForm rendered = form.render(room);
+        assertThat(rendered.type()).isEqualTo("form");
+        assertThat(rendered.toElement().attribute("type")).contains("form");
+    }
+}
