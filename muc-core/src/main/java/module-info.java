@@ -12,6 +12,7 @@ module dev.mucengine.core {
 
     exports dev.mucengine.core.api;
     exports dev.mucengine.core.form;
+    exports dev.mucengine.core.module;
     exports dev.mucengine.core.muc;
     exports dev.mucengine.core.room;
     exports dev.mucengine.core.service;

@@ -1,5 +1,6 @@
 package dev.mucengine.xml;
 
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.XmlName;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public record StreamError(StreamErrorCondition condition, Optional<String> text) {
 
     /** The namespace of the {@code <stream:*>} elements. */
-    public static final String STREAMS_NAMESPACE = "http://etherx.jabber.org/streams";
+    public static final String STREAMS_NAMESPACE = XmppNamespaces.STREAMS;
     /** The namespace of the condition and text children of {@code <stream:error/>}. */
     public static final String ERROR_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-streams";
 

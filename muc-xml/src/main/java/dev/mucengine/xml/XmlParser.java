@@ -1,5 +1,6 @@
 package dev.mucengine.xml;
 
+import dev.mucengine.core.xml.XmlWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ public final class XmlParser {
      * {@code jabber:component:accept} content is mapped to {@code jabber:client}.
      */
     public ParseResult parseFragment(String xml, String defaultNamespace) {
-        byte[] start = ("<w xmlns='" + XmlSerializer.escapeAttribute(defaultNamespace) + "'>")
+        byte[] start = ("<w xmlns='" + XmlWriter.escapeAttribute(defaultNamespace) + "'>")
                 .getBytes(StandardCharsets.UTF_8);
         Optional<String> mapped = ElementDecoder.CONTENT_NAMESPACES.contains(defaultNamespace)
                 ? Optional.of(defaultNamespace) : Optional.empty();

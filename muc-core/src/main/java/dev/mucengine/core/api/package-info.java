@@ -3,3 +3,4 @@
 package dev.mucengine.core.api;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,6 +1,6 @@
 package dev.mucengine.core.form;
 
-import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +53,10 @@ public record DataForm(String type, Optional<String> title, List<String> instruc
     }
 
     public Element toElement() {
-        Element.Builder b = Element.builder(MucNamespaces.DATA, "x").attribute("type", type);
-        title.ifPresent(t -> b.textChild(MucNamespaces.DATA, "title", t));
+        Element.Builder b = Element.builder(XmppNamespaces.DATA, "x").attribute("type", type);
+        title.ifPresent(t -> b.textChild(XmppNamespaces.DATA, "title", t));
         for (String i : instructions) {
-            b.textChild(MucNamespaces.DATA, "instructions", i);
+            b.textChild(XmppNamespaces.DATA, "instructions", i);
         }
         for (FormField f : fields) {
             b.child(f.toElement());
@@ -67,14 +67,14 @@ public record DataForm(String type, Optional<String> title, List<String> instruc
     /** Reads a form; fields without {@code var} are skipped (they cannot be addressed). */
     public static DataForm fromElement(Element x) {
         List<FormField> fields = new ArrayList<>();
-        for (Element f : x.children(MucNamespaces.DATA, "field")) {
+        for (Element f : x.children(XmppNamespaces.DATA, "field")) {
             FormField.fromElement(f).ifPresent(fields::add);
         }
         List<String> instructions = new ArrayList<>();
-        for (Element i : x.children(MucNamespaces.DATA, "instructions")) {
+        for (Element i : x.children(XmppNamespaces.DATA, "instructions")) {
             instructions.add(i.text());
         }
-        return new DataForm(x.attribute("type").orElse("form"), x.childText(MucNamespaces.DATA, "title"),
+        return new DataForm(x.attribute("type").orElse("form"), x.childText(XmppNamespaces.DATA, "title"),
                 instructions, fields);
     }
 

@@ -1,6 +1,6 @@
 package dev.mucengine.core.form;
 
-import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,21 +55,21 @@ public record FormField(
     }
 
     Element toElement() {
-        Element.Builder b = Element.builder(MucNamespaces.DATA, "field");
+        Element.Builder b = Element.builder(XmppNamespaces.DATA, "field");
         type.ifPresent(t -> b.attribute("type", t.wireName()));
         label.ifPresent(l -> b.attribute("label", l));
         b.attribute("var", var);
-        description.ifPresent(d -> b.textChild(MucNamespaces.DATA, "desc", d));
+        description.ifPresent(d -> b.textChild(XmppNamespaces.DATA, "desc", d));
         if (required) {
-            b.child(Element.empty(MucNamespaces.DATA, "required"));
+            b.child(Element.empty(XmppNamespaces.DATA, "required"));
         }
         for (String v : values) {
-            b.textChild(MucNamespaces.DATA, "value", v);
+            b.textChild(XmppNamespaces.DATA, "value", v);
         }
         for (Option o : options) {
-            Element.Builder ob = Element.builder(MucNamespaces.DATA, "option");
+            Element.Builder ob = Element.builder(XmppNamespaces.DATA, "option");
             o.label().ifPresent(l -> ob.attribute("label", l));
-            ob.textChild(MucNamespaces.DATA, "value", o.value());
+            ob.textChild(XmppNamespaces.DATA, "value", o.value());
             b.child(ob.build());
         }
         return b.build();
@@ -81,15 +81,15 @@ public record FormField(
             return Optional.empty();
         }
         List<String> values = new ArrayList<>();
-        for (Element v : field.children(MucNamespaces.DATA, "value")) {
+        for (Element v : field.children(XmppNamespaces.DATA, "value")) {
             values.add(v.text());
         }
         List<Option> options = new ArrayList<>();
-        for (Element o : field.children(MucNamespaces.DATA, "option")) {
-            o.childText(MucNamespaces.DATA, "value").ifPresent(v -> options.add(new Option(o.attribute("label"), v)));
+        for (Element o : field.children(XmppNamespaces.DATA, "option")) {
+            o.childText(XmppNamespaces.DATA, "value").ifPresent(v -> options.add(new Option(o.attribute("label"), v)));
         }
         return Optional.of(new FormField(var.get(), field.attribute("type").flatMap(FieldType::fromWire),
-                field.attribute("label"), field.childText(MucNamespaces.DATA, "desc"),
-                field.child(MucNamespaces.DATA, "required").isPresent(), values, options));
+                field.attribute("label"), field.childText(XmppNamespaces.DATA, "desc"),
+                field.child(XmppNamespaces.DATA, "required").isPresent(), values, options));
     }
 }

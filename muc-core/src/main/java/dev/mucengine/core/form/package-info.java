@@ -3,3 +3,4 @@
 package dev.mucengine.core.form;
 
 import org.jspecify.annotations.NullMarked;
+

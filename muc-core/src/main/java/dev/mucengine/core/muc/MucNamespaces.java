@@ -1,6 +1,6 @@
 package dev.mucengine.core.muc;
 
-/** Namespaces the engine speaks. A constants holder, nothing else. */
+/** The namespaces and form types XEP-0045 defines (§16.1, §16.5). */
 public final class MucNamespaces {
     public static final String MUC = "http://jabber.org/protocol/muc";
     public static final String MUC_USER = "http://jabber.org/protocol/muc#user";
@@ -10,16 +10,8 @@ public final class MucNamespaces {
     public static final String MUC_ROOMINFO = "http://jabber.org/protocol/muc#roominfo";
     public static final String MUC_REGISTER = "http://jabber.org/protocol/muc#register";
     public static final String MUC_REQUEST = "http://jabber.org/protocol/muc#request";
+    /** XEP-0045 §16.3: the room keeps message ids stable (every reflected message has the sender's id). */
     public static final String MUC_STABLE_ID = "http://jabber.org/protocol/muc#stable_id";
-    public static final String DATA = "jabber:x:data";
-    public static final String REGISTER = "jabber:iq:register";
-    public static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
-    public static final String DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
-    public static final String DELAY = "urn:xmpp:delay";
-    public static final String CONFERENCE = "jabber:x:conference";
-    public static final String COMMANDS = "http://jabber.org/protocol/commands";
-    public static final String PING = "urn:xmpp:ping";
-    public static final String STANZA_ID = "urn:xmpp:sid:0";
 
     private MucNamespaces() {
     }

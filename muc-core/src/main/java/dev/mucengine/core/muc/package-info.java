@@ -3,3 +3,4 @@
 package dev.mucengine.core.muc;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,7 +1,11 @@
 package dev.mucengine.core.room;
 
 import dev.mucengine.core.muc.Role;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +15,9 @@ import java.util.Set;
  * @param maxUsers 0 means no room-level limit (the service limit still applies)
  * @param presenceBroadcast roles whose presence is broadcast to other occupants
  * @param getMemberList roles that may retrieve the member list
+ * @param settings the values of configuration fields that room modules add (by field
+ *     {@code var}, in the order they were first set); the standard fields are the components
+ *     above
  */
 public record RoomConfig(
         String name,
@@ -30,18 +37,27 @@ public record RoomConfig(
         boolean enableLogging,
         Set<Role> getMemberList,
         boolean allowVoiceRequests,
-        boolean allowRegistration) {
+        boolean allowRegistration,
+        Map<String, List<String>> settings) {
 
     public RoomConfig {
         presenceBroadcast = Set.copyOf(presenceBroadcast);
         getMemberList = Set.copyOf(getMemberList);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        settings.forEach((var, values) -> copy.put(var, List.copyOf(values)));
+        settings = Collections.unmodifiableMap(copy);
     }
 
     /** What a newly created room starts with: open, public, semi-anonymous, temporary. */
     public static RoomConfig defaults() {
         return new RoomConfig("", "", "", false, true, false, false, Optional.empty(), Whois.MODERATORS, 0,
                 EnumSet.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR), PmPolicy.ANYONE, false, false,
-                false, EnumSet.of(Role.MODERATOR), true, false);
+                false, EnumSet.of(Role.MODERATOR), true, false, Map.of());
+    }
+
+    /** The values of a module's configuration field, or {@code defaults} if it was never set. */
+    public List<String> setting(String var, List<String> defaults) {
+        return settings.getOrDefault(var, defaults);
     }
 
     /** True if a password is required to enter. */
@@ -77,6 +93,7 @@ public record RoomConfig(
         private Set<Role> getMemberList;
         private boolean allowVoiceRequests;
         private boolean allowRegistration;
+        private final Map<String, List<String>> settings;
 
         private Builder(RoomConfig c) {
             name = c.name;
@@ -97,6 +114,7 @@ public record RoomConfig(
             getMemberList = c.getMemberList;
             allowVoiceRequests = c.allowVoiceRequests;
             allowRegistration = c.allowRegistration;
+            settings = new LinkedHashMap<>(c.settings);
         }
 
         public Builder name(String v) {
@@ -189,10 +207,16 @@ public record RoomConfig(
             return this;
         }
 
+        /** Sets the values of a module's configuration field. */
+        public Builder setting(String var, List<String> values) {
+            settings.put(var, List.copyOf(values));
+            return this;
+        }
+
         public RoomConfig build() {
             return new RoomConfig(name, description, language, persistent, publicRoom, membersOnly, moderated,
                     password, whois, maxUsers, presenceBroadcast, allowPm, allowInvites, changeSubject,
-                    enableLogging, getMemberList, allowVoiceRequests, allowRegistration);
+                    enableLogging, getMemberList, allowVoiceRequests, allowRegistration, settings);
         }
     }
 }

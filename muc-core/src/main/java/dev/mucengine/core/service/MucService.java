@@ -3,25 +3,27 @@ package dev.mucengine.core.service;
 import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.api.StanzaHandler;
-import dev.mucengine.core.muc.Affiliation;
-import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.room.AffiliationEntry;
+import dev.mucengine.core.internal.presence.RoomPresence;
+import dev.mucengine.core.internal.room.Modules;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.internal.room.RoomContext;
 import dev.mucengine.core.internal.room.RoomRouter;
-import dev.mucengine.core.internal.presence.RoomPresence;
+import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -40,16 +42,16 @@ public final class MucService implements StanzaHandler {
 
     private final ServiceConfig config;
     private final IdSource ids;
+    private final Modules modules;
     private final RoomRegistry registry;
-    private final RoomRouter router;
     private final ServiceDisco disco;
     private final ServiceCommands commands;
 
     public MucService(ServiceConfig config, RoomStore store, IdSource ids) {
         this.config = config;
         this.ids = ids;
-        this.registry = new RoomRegistry(store, config.limits().historySize());
-        this.router = new RoomRouter(RoomFeatures.iqHandlers());
+        this.modules = new Modules(config.modules());
+        this.registry = new RoomRegistry(store, modules);
         this.disco = new ServiceDisco(config);
         this.commands = new ServiceCommands(config.domain());
     }
@@ -80,7 +82,7 @@ public final class MucService implements StanzaHandler {
         Optional<Resourcepart> nick = Optional.ofNullable(to.get().getResourceOrNull());
         Optional<Room> room = registry.find(roomJid);
         if (room.isPresent()) {
-            router.handle(room.get(), stanza, sender, nick, context, out);
+            RoomRouter.handle(room.get(), stanza, sender, nick, context, out);
             registry.settle(room.get(), out);
         } else if (stanza instanceof Presence p && p.type() == PresenceType.AVAILABLE && nick.isPresent()) {
             create(roomJid, p, sender, nick.get(), context, out);
@@ -91,7 +93,7 @@ public final class MucService implements StanzaHandler {
     }
 
     /**
-     * Removes every occupant from every room with status 332 (XEP-0045 §7.2.x: system shutdown).
+     * Removes every occupant from every room with status 332 (XEP-0045 §11.2: service shut down).
      * Call it before stopping the host; the rooms' durable state is already stored.
      */
     public Effects shutdown() {
@@ -104,12 +106,11 @@ public final class MucService implements StanzaHandler {
 
     private void create(EntityBareJid roomJid, Presence presence, EntityFullJid creator, Resourcepart rawNick,
             RoomContext context, Outbox out) {
-        RoomPresence.PreparedNick prepared = RoomPresence.prepareNick(presence, roomJid, rawNick, context);
-        if (prepared instanceof RoomPresence.PreparedNick.Rejected r) {
-            out.send(r.errorReply());
+        Optional<Resourcepart> prepared = RoomPresence.validNick(roomJid, presence, rawNick, context, out);
+        if (prepared.isEmpty()) {
             return;
         }
-        Resourcepart nick = ((RoomPresence.PreparedNick.Valid) prepared).nick();
+        Resourcepart nick = prepared.get();
         boolean admin = context.isServiceAdmin(creator);
         Optional<StanzaError> refusal = Optional.empty();
         if (config.creation() == RoomCreation.ADMINS_ONLY && !admin) {
@@ -123,20 +124,19 @@ public final class MucService implements StanzaHandler {
             out.send(presence.errorReply(refusal.get().withBy(roomJid.toString())));
             return;
         }
-        Room room = new Room(roomJid, config.roomDefaults(), config.limits().historySize(),
-                Optional.of(creator.asBareJid()));
+        Room room = new Room(roomJid, config.roomDefaults(), modules, Optional.of(creator.asBareJid()));
         room.setAffiliation(new AffiliationEntry(creator.asBareJid(), Affiliation.OWNER, Optional.empty(),
                 Optional.empty()));
         // XEP-0045 §10.1.1: a MUC client gets a locked room to configure; a groupchat 1.0 client an instant one.
         room.setLocked(presence.payload(MucNamespaces.MUC, "x").isPresent());
         registry.add(room);
-        router.presence().enterCreated(room, presence, creator, nick, context, out);
+        RoomPresence.enterCreated(room, presence, creator, nick, context, out);
         registry.settle(room, out);
     }
 
     private void serviceStanza(Stanza stanza, RoomContext context, Outbox out) {
         if (!(stanza instanceof Iq iq) || !iq.type().isRequest()) {
-            if (stanza instanceof Message m && m.type() != dev.mucengine.core.stanza.MessageType.ERROR) {
+            if (stanza instanceof Message m && m.type() != MessageType.ERROR) {
                 out.send(m.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));
             }
             return;
@@ -145,13 +145,13 @@ public final class MucService implements StanzaHandler {
         boolean admin = iq.from().map(context::isServiceAdmin).orElse(false);
         if (query.isEmpty()) {
             out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST)));
-        } else if (query.get().is(MucNamespaces.DISCO_INFO, "query")) {
+        } else if (query.get().is(XmppNamespaces.DISCO_INFO, "query")) {
             out.send(disco.info(iq, query.get(), admin));
-        } else if (query.get().is(MucNamespaces.DISCO_ITEMS, "query")) {
+        } else if (query.get().is(XmppNamespaces.DISCO_ITEMS, "query")) {
             out.send(disco.items(iq, query.get(), registry.listed(), commands.items(admin)));
-        } else if (query.get().is(MucNamespaces.PING, "ping")) {
+        } else if (query.get().is(XmppNamespaces.PING, "ping")) {
             out.send(iq.resultReply());
-        } else if (query.get().is(MucNamespaces.COMMANDS, "command")) {
+        } else if (query.get().is(XmppNamespaces.COMMANDS, "command")) {
             commands.execute(iq, query.get(), admin, registry, context, out);
         } else {
             out.send(iq.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));

@@ -1,5 +1,6 @@
 package dev.mucengine.core.service;
 
+import dev.mucengine.core.internal.room.Modules;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.store.DirectoryEntry;
@@ -41,11 +42,11 @@ final class RoomRegistry {
     private final Set<EntityBareJid> stored = new HashSet<>();
     private final Map<BareJid, Integer> createdBy = new HashMap<>();
     private final RoomStore store;
-    private final int historySize;
+    private final Modules modules;
 
-    RoomRegistry(RoomStore store, int historySize) {
+    RoomRegistry(RoomStore store, Modules modules) {
         this.store = store;
-        this.historySize = historySize;
+        this.modules = modules;
         for (DirectoryEntry entry : store.directory()) {
             directory.put(entry.jid(), entry);
             stored.add(entry.jid());
@@ -68,7 +69,7 @@ final class RoomRegistry {
             stored.remove(jid);
             return Optional.empty();
         }
-        Room restored = Room.restore(record.get(), historySize);
+        Room restored = Room.restore(record.get(), modules);
         live.put(jid, restored);
         return Optional.of(restored);
     }

@@ -1,11 +1,11 @@
 package dev.mucengine.core.service;
 
-import dev.mucengine.core.muc.StatusCode;
-import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.internal.room.OccupantPresence;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.PresenceChange;
 import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.muc.StatusCode;
+import dev.mucengine.core.room.Occupant;
 import java.util.EnumSet;
 import java.util.List;
 

@@ -3,13 +3,15 @@ package dev.mucengine.core.service;
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FieldType;
 import dev.mucengine.core.form.FormField;
-import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.internal.owner.RoomDestruction;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.muc.Destroy;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ final class ServiceCommands {
         if (!admin) {
             return List.of();
         }
-        return List.of(Element.builder(MucNamespaces.DISCO_ITEMS, "item").attribute("jid", domain.toString())
+        return List.of(Element.builder(XmppNamespaces.DISCO_ITEMS, "item").attribute("jid", domain.toString())
                 .attribute("node", DESTROY_NODE).attribute("name", "Destroy rooms").build());
     }
 
@@ -57,7 +59,7 @@ final class ServiceCommands {
             out.send(iq.resultReply(commandElement(sessionId, "canceled").build()));
             return;
         }
-        Optional<Element> x = command.child(MucNamespaces.DATA, "x");
+        Optional<Element> x = command.child(XmppNamespaces.DATA, "x");
         if (x.isEmpty()) {
             DataForm form = DataForm.of("form", List.of(
                     FormField.of("rooms", FieldType.JID_MULTI, "Rooms to destroy", List.of()).asRequired()))
@@ -78,18 +80,18 @@ final class ServiceCommands {
         for (EntityBareJid target : targets) {
             Optional<Room> room = registry.find(target);
             if (room.isPresent()) {
-                RoomFeatures.destroy(room.get(), out);
+                RoomDestruction.destroy(room.get(), Destroy.PLAIN, out);
                 registry.settle(room.get(), out);
                 destroyed.add(target.toString());
             }
         }
-        Element note = Element.builder(MucNamespaces.COMMANDS, "note").attribute("type", "info")
+        Element note = Element.builder(XmppNamespaces.COMMANDS, "note").attribute("type", "info")
                 .text("The following rooms were destroyed:\n" + String.join("\n", destroyed)).build();
         out.send(iq.resultReply(commandElement(sessionId, "completed").child(note).build()));
     }
 
     private static Element.Builder commandElement(String sessionId, String status) {
-        return Element.builder(MucNamespaces.COMMANDS, "command").attribute("node", DESTROY_NODE)
+        return Element.builder(XmppNamespaces.COMMANDS, "command").attribute("node", DESTROY_NODE)
                 .attribute("status", status).attribute("sessionid", sessionId);
     }
 }

@@ -1,10 +1,11 @@
 package dev.mucengine.core.service;
 
 import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
 import java.util.Optional;
@@ -24,35 +25,35 @@ final class ServiceDisco {
     Iq info(Iq iq, Element query, boolean requesterIsAdmin) {
         Optional<String> node = query.attribute("node");
         if (node.isPresent()) {
-            if (node.get().equals(MucNamespaces.COMMANDS)) {
-                return iq.resultReply(Element.builder(MucNamespaces.DISCO_INFO, "query")
-                        .attribute("node", MucNamespaces.COMMANDS).build());
+            if (node.get().equals(XmppNamespaces.COMMANDS)) {
+                return iq.resultReply(Element.builder(XmppNamespaces.DISCO_INFO, "query")
+                        .attribute("node", XmppNamespaces.COMMANDS).build());
             }
             return iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND));
         }
-        Element.Builder q = Element.builder(MucNamespaces.DISCO_INFO, "query");
-        q.child(Element.builder(MucNamespaces.DISCO_INFO, "identity").attribute("category", "conference")
+        Element.Builder q = Element.builder(XmppNamespaces.DISCO_INFO, "query");
+        q.child(Element.builder(XmppNamespaces.DISCO_INFO, "identity").attribute("category", "conference")
                 .attribute("name", config.name()).attribute("type", "text").build());
-        for (String feature : List.of(MucNamespaces.MUC, MucNamespaces.DISCO_INFO, MucNamespaces.DISCO_ITEMS,
-                MucNamespaces.COMMANDS, MucNamespaces.PING, MucNamespaces.MUC_STABLE_ID)) {
-            q.child(Element.builder(MucNamespaces.DISCO_INFO, "feature").attribute("var", feature).build());
+        for (String feature : List.of(MucNamespaces.MUC, XmppNamespaces.DISCO_INFO, XmppNamespaces.DISCO_ITEMS,
+                XmppNamespaces.COMMANDS, XmppNamespaces.PING, MucNamespaces.MUC_STABLE_ID)) {
+            q.child(Element.builder(XmppNamespaces.DISCO_INFO, "feature").attribute("var", feature).build());
         }
         return iq.resultReply(q.build());
     }
 
     Iq items(Iq iq, Element query, List<DirectoryEntry> rooms, List<Element> commandItems) {
         Optional<String> node = query.attribute("node");
-        Element.Builder q = Element.builder(MucNamespaces.DISCO_ITEMS, "query");
+        Element.Builder q = Element.builder(XmppNamespaces.DISCO_ITEMS, "query");
         if (node.isPresent()) {
-            if (!node.get().equals(MucNamespaces.COMMANDS)) {
+            if (!node.get().equals(XmppNamespaces.COMMANDS)) {
                 return iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND));
             }
-            q.attribute("node", MucNamespaces.COMMANDS);
+            q.attribute("node", XmppNamespaces.COMMANDS);
             commandItems.forEach(q::child);
             return iq.resultReply(q.build());
         }
         for (DirectoryEntry r : rooms) {
-            q.child(Element.builder(MucNamespaces.DISCO_ITEMS, "item")
+            q.child(Element.builder(XmppNamespaces.DISCO_ITEMS, "item")
                     .attribute("jid", r.jid().toString())
                     .attribute("name", r.name().isEmpty() ? r.jid().getLocalpart().toString() : r.name())
                     .build());

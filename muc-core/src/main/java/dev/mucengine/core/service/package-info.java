@@ -6,3 +6,4 @@
 package dev.mucengine.core.service;
 
 import org.jspecify.annotations.NullMarked;
+

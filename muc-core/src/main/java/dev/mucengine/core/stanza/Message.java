@@ -1,6 +1,8 @@
 package dev.mucengine.core.stanza;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.Node;
+import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.Jid;
 

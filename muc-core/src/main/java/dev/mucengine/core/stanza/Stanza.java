@@ -1,5 +1,6 @@
 package dev.mucengine.core.stanza;
 
+import dev.mucengine.core.internal.config.Invalid;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.Node;

@@ -3,3 +3,4 @@
 package dev.mucengine.core.stanza;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,5 +1,7 @@
 package dev.mucengine.core.store;
 
+import dev.mucengine.core.api.Effects;
+import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.stanza.Message;

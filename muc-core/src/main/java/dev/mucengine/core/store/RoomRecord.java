@@ -2,6 +2,7 @@ package dev.mucengine.core.store;
 
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Message;
 import java.util.List;
 import java.util.Objects;

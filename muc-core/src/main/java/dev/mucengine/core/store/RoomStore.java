@@ -1,5 +1,7 @@
 package dev.mucengine.core.store;
 
+import dev.mucengine.core.api.Effects;
+import dev.mucengine.core.service.MucService;
 import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;

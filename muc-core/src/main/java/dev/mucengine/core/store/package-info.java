@@ -3,3 +3,4 @@
 package dev.mucengine.core.store;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -3,3 +3,4 @@
 package dev.mucengine.core.xml;
 
 import org.jspecify.annotations.NullMarked;
+

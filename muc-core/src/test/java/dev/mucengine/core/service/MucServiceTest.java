@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.IqType;
+import dev.mucengine.core.stanza.Presence;
+import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
@@ -137,15 +140,15 @@ class MucServiceTest {
         ServiceFixture f = withInstantRoom("garden@muc.example");
         f.send(join(JULIET, "locked@muc.example/juliet")); // locked: not listed
         List<Stanza> out = f.send(iq(NURSE, "muc.example", IqType.GET,
-                Element.empty(MucNamespaces.DISCO_ITEMS, "query")));
-        Element query = out.get(0).element().child(MucNamespaces.DISCO_ITEMS, "query").orElseThrow();
+                Element.empty(XmppNamespaces.DISCO_ITEMS, "query")));
+        Element query = out.get(0).element().child(XmppNamespaces.DISCO_ITEMS, "query").orElseThrow();
         assertThat(query.elements()).extracting(e -> e.attribute("jid").orElse("")).containsExactly("garden@muc.example");
     }
 
     @Test
     void serviceDiscoInfoIdentifiesAConferenceService() {
         List<Stanza> out = fixture().send(iq(NURSE, "muc.example", IqType.GET,
-                Element.empty(MucNamespaces.DISCO_INFO, "query")));
+                Element.empty(XmppNamespaces.DISCO_INFO, "query")));
         String xml = out.get(0).toString();
         assertThat(xml).contains("category='conference'").contains("type='text'").contains("var='" + MucNamespaces.MUC + "'");
     }
@@ -155,11 +158,11 @@ class MucServiceTest {
         ServiceFixture f = new ServiceFixture(ServiceConfig.of(DOMAIN).withAdmins(Set.of(jid("admin@example.net")
                 .asBareJid())), new InMemoryRoomStore());
         f.send(join(ROMEO, "garden@muc.example/romeo"));
-        Element command = Element.builder(MucNamespaces.COMMANDS, "command")
+        Element command = Element.builder(XmppNamespaces.COMMANDS, "command")
                 .attribute("node", ServiceCommands.DESTROY_NODE)
-                .child(Element.builder(MucNamespaces.DATA, "x").attribute("type", "submit")
-                        .child(Element.builder(MucNamespaces.DATA, "field").attribute("var", "rooms")
-                                .textChild(MucNamespaces.DATA, "value", "garden@muc.example").build())
+                .child(Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
+                        .child(Element.builder(XmppNamespaces.DATA, "field").attribute("var", "rooms")
+                                .textChild(XmppNamespaces.DATA, "value", "garden@muc.example").build())
                         .build())
                 .build();
         assertThat(f.send(iq(JULIET, "muc.example", IqType.SET, command))).singleElement()

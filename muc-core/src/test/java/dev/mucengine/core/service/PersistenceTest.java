@@ -13,6 +13,7 @@ import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
@@ -32,12 +33,12 @@ class PersistenceTest {
     }
 
     private static Element field(String var, String value) {
-        return Element.builder(MucNamespaces.DATA, "field").attribute("var", var)
-                .textChild(MucNamespaces.DATA, "value", value).build();
+        return Element.builder(XmppNamespaces.DATA, "field").attribute("var", var)
+                .textChild(XmppNamespaces.DATA, "value", value).build();
     }
 
     private static Element submit(Element... fields) {
-        Element.Builder x = Element.builder(MucNamespaces.DATA, "x").attribute("type", "submit")
+        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
                 .child(field("FORM_TYPE", MucNamespaces.MUC_ROOMCONFIG));
         for (Element f : fields) {
             x.child(f);
@@ -68,7 +69,7 @@ class PersistenceTest {
         // Members-only survived: a stranger is refused, the member (with reserved nick) gets in.
         assertThat(after.send(join(STRANGER, ROOM + "/x"))).singleElement().satisfies(s ->
                 assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.REGISTRATION_REQUIRED));
-        Element roomUserItem = Element.builder(MucNamespaces.DISCO_INFO, "query").attribute("node", "x-roomuser-item")
+        Element roomUserItem = Element.builder(XmppNamespaces.DISCO_INFO, "query").attribute("node", "x-roomuser-item")
                 .build();
         assertThat(after.send(iq(MEMBER, ROOM, IqType.GET, roomUserItem)).get(0).toString())
                 .as("reserved nick kept").contains("name='Member'");
@@ -77,7 +78,7 @@ class PersistenceTest {
         assertThat(entered.get(entered.size() - 1).toString()).as("subject kept").contains("Budget");
         // The owner is still the owner, and the name is still listed.
         List<Stanza> disco = after.send(iq(STRANGER, "muc.example", IqType.GET,
-                Element.empty(MucNamespaces.DISCO_ITEMS, "query")));
+                Element.empty(XmppNamespaces.DISCO_ITEMS, "query")));
         assertThat(disco.get(0).toString()).contains("The Council");
         assertThat(after.send(join(OWNER, ROOM + "/Owner")).get(1).toString()).contains("affiliation='owner'");
     }

@@ -10,6 +10,7 @@ import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
@@ -63,7 +64,7 @@ final class ServiceFixture {
     }
 
     static Iq instantRoom(String user, String room) {
-        return ownerSet(user, room, Element.builder(MucNamespaces.DATA, "x").attribute("type", "submit").build());
+        return ownerSet(user, room, Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit").build());
     }
 
     static Iq iq(String user, String to, IqType type, Element query) {

@@ -2,6 +2,7 @@ package dev.mucengine.core.stanza;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mucengine.core.internal.config.Invalid;
 import dev.mucengine.core.xml.Element;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;

@@ -7,6 +7,7 @@ import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class AdminCommands {
         if (command.attribute("action").orElse("execute").equals("cancel")) {
             return iq.resultReply(status(node, sessionId, "canceled").build());
         }
-        Optional<DataForm> submitted = command.child(dev.mucengine.core.muc.MucNamespaces.DATA, "x")
+        Optional<DataForm> submitted = command.child(XmppNamespaces.DATA, "x")
                 .map(DataForm::fromElement).filter(f -> f.type().equals("submit"));
         if (submitted.isEmpty()) {
             return iq.resultReply(status(node, sessionId, "executing")

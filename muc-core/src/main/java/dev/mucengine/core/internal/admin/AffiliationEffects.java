@@ -1,17 +1,21 @@
 package dev.mucengine.core.internal.admin;
 
+import dev.mucengine.core.internal.room.OccupantPresence;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.PresenceChange;
+import dev.mucengine.core.internal.room.Removal;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.muc.Actor;
 import dev.mucengine.core.muc.Affiliation;
-import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.muc.MucCodec;
+import dev.mucengine.core.muc.MucItem;
+import dev.mucengine.core.muc.MucUser;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.muc.StatusCode;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.AffiliationRequest;
 import dev.mucengine.core.room.Occupant;
-import dev.mucengine.core.internal.room.OccupantPresence;
-import dev.mucengine.core.internal.room.Outbox;
-import dev.mucengine.core.internal.room.PresenceChange;
-import dev.mucengine.core.internal.room.Room;
-import dev.mucengine.core.internal.room.RoomContext;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.xml.Element;
@@ -24,21 +28,21 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
- * The consequences of an affiliation change that has already been allowed: the entry stored, a
- * squatter of a newly reserved nick evicted, the user's occupants updated or removed, or (if the
- * user is not in the room) a notification to the occupants who may see real JIDs. No permission
- * checks here: callers ({@link AffiliationChanges}, registration, the owner's form) do those.
+ * The consequences of an affiliation change that {@link AffiliationRules} allowed: the entry
+ * stored, a squatter of a newly reserved nick evicted, the user's occupants updated or removed,
+ * or (if the user is not in the room) a notice to the occupants who may see real JIDs. Only
+ * {@link AffiliationChanges} calls it, after the rules.
  */
-public final class AffiliationEffects {
+final class AffiliationEffects {
 
     /** The reason given to an occupant removed because another user reserved its nickname. */
-    public static final String NICK_RESERVED_REASON = "This nickname is reserved";
+    static final String NICK_RESERVED_REASON = "This nickname is reserved";
 
     private AffiliationEffects() {
     }
 
     /** The {@code <actor/>} for a change made by {@code actor}: only an occupant has a nick to show. */
-    public static Optional<PresenceChange.Actor> actorOf(Room room, Jid actor) {
+    static Optional<PresenceChange.Actor> actorOf(Room room, Jid actor) {
         return room.occupantByRealJid(actor).map(o -> new PresenceChange.Actor(o.nick(), o.realJid()));
     }
 
@@ -47,7 +51,7 @@ public final class AffiliationEffects {
      * owners; without a nick in the request, an existing reservation is kept (XEP-0045 §9.1: an
      * outcast loses it).
      */
-    public static void apply(Room room, AffiliationRequest request, Optional<PresenceChange.Actor> actor,
+    static void apply(Room room, AffiliationRequest request, Optional<PresenceChange.Actor> actor,
             RoomContext context, Outbox out) {
         Jid target = request.jid().asBareJid();
         Affiliation before = room.affiliationEntry(target).map(AffiliationEntry::affiliation).orElse(Affiliation.NONE);
@@ -68,28 +72,17 @@ public final class AffiliationEffects {
         }
     }
 
+    private static void remove(Room room, Occupant occupant, Set<StatusCode> codes,
+            Optional<PresenceChange.Actor> actor, Optional<String> reason, Outbox out) {
+        Removal.remove(room, PresenceChange.unavailable(occupant, List.of()).withCodes(codes).withActor(actor)
+                .withReason(reason), out);
+    }
+
     /**
-     * Removes every occupant who is no longer allowed in a room that just became members-only
-     * (XEP-0045 §10.2: status 322). For the owner's configuration form.
+     * §9.1: a banned user is removed (301), unless a service administrator; §9.4: in a
+     * members-only room, a user who is no longer a member is removed (321); otherwise the role
+     * follows the new affiliation.
      */
-    public static void removeNonMembers(Room room, RoomContext context, Outbox out) {
-        for (Occupant occupant : List.copyOf(room.occupants())) {
-            if (!context.privilege(room, occupant.realJid()).atLeast(Affiliation.MEMBER)) {
-                remove(room, occupant, EnumSet.of(StatusCode.REMOVED_MEMBERS_ONLY), Optional.empty(),
-                        Optional.empty(), out);
-            }
-        }
-    }
-
-    /** Removes an occupant and tells everyone, the occupant last. */
-    static void remove(Room room, Occupant occupant, Set<StatusCode> codes, Optional<PresenceChange.Actor> actor,
-            Optional<String> reason, Outbox out) {
-        room.remove(occupant);
-        PresenceChange change = PresenceChange.unavailable(occupant, List.of())
-                .withCodes(codes).withActor(actor).withReason(reason);
-        OccupantPresence.broadcast(room, change, out);
-    }
-
     private static void update(Room room, Occupant occupant, Affiliation before, Affiliation after,
             Optional<String> reason, Optional<PresenceChange.Actor> actor, RoomContext context, Outbox out) {
         boolean serviceAdmin = context.isServiceAdmin(occupant.realJid());
@@ -137,22 +130,19 @@ public final class AffiliationEffects {
     }
 
     /**
-     * A user who is not in the room changed affiliation: a message from the room to every occupant
-     * who may see real JIDs, {@code <item jid affiliation [reason]/>}, status 301 for a ban.
+     * A user who is not in the room changed affiliation (§9.3, §9.4): a message from the room to
+     * every occupant who may see real JIDs, with the item and, for a ban, status 301.
      */
     private static void notifyOccupants(Room room, Jid target, Affiliation after, Optional<String> reason,
             RoomContext context, Outbox out) {
-        Element.Builder item = Element.builder(MucNamespaces.MUC_USER, "item")
-                .attribute("jid", target.toString())
-                .attribute("affiliation", after.wireName());
-        reason.ifPresent(r -> item.textChild(MucNamespaces.MUC_USER, "reason", r));
-        Element.Builder x = Element.builder(MucNamespaces.MUC_USER, "x");
-        if (after == Affiliation.OUTCAST) {
-            x.child(OccupantPresence.status(StatusCode.BANNED));
+        MucItem item = MucItem.EMPTY.withAffiliation(after).withJid(target);
+        if (reason.isPresent()) {
+            item = item.withReason(reason.get());
         }
-        Element payload = x.child(item.build()).build();
+        Set<StatusCode> codes = after == Affiliation.OUTCAST ? EnumSet.of(StatusCode.BANNED) : Set.of();
+        Element payload = MucCodec.encode(MucUser.of(codes, item));
         for (Occupant recipient : room.occupants()) {
-            if (OccupantPresence.seesRealJids(room, recipient)) {
+            if (room.seesRealJids(recipient)) {
                 out.send(Message.builder(MessageType.NORMAL)
                         .from(room.jid()).to(recipient.realJid()).id(context.ids().nextId())
                         .child(payload)

@@ -1,10 +1,10 @@
 package dev.mucengine.core.internal.admin;
 
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomContext;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.AffiliationRequest;
-import dev.mucengine.core.internal.room.Room;
-import dev.mucengine.core.internal.room.RoomContext;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.HashMap;
@@ -18,14 +18,15 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
- * Decides whether a batch of affiliation changes may be made, before anything is changed. The
- * conditions are the ones XEP-0045 names for each case.
+ * The rules on affiliation changes, for every path that makes them: whether a batch may be made,
+ * checked before anything is changed. The conditions are the ones XEP-0045 names for each case.
  */
 final class AffiliationRules {
 
     private AffiliationRules() {
     }
 
+    /** Changes an admin or owner asks for (muc#admin, the owner's form). */
     static Optional<StanzaError> check(Room room, Jid actor, List<AffiliationRequest> changes, RoomContext context) {
         Affiliation privilege = context.privilege(room, actor);
         if (!privilege.isAdminOrOwner()) {
@@ -61,6 +62,27 @@ final class AffiliationRules {
         return checkOwnersRemain(room, planned);
     }
 
+    /**
+     * A user registering {@code nick} for itself (§7.10): refused with conflict if another user
+     * reserved it or another user's occupant is using it.
+     */
+    static Optional<StanzaError> checkRegistration(Room room, Jid user, Resourcepart nick) {
+        boolean usedByOther = room.occupant(nick).filter(o -> !o.realJid().asBareJid().equals(user)).isPresent();
+        if (room.reservedByOther(nick, user) || usedByOther) {
+            return error(Condition.CONFLICT, "That nickname is taken");
+        }
+        return Optional.empty();
+    }
+
+    /** §10.5, §10.6: the room may not be left without an owner (the last owner cannot be demoted). */
+    static Optional<StanzaError> checkOwnersRemain(Room room, List<AffiliationRequest> changes) {
+        Map<Jid, AffiliationRequest> planned = new LinkedHashMap<>();
+        for (AffiliationRequest change : changes) {
+            planned.put(change.jid().asBareJid(), change);
+        }
+        return checkOwnersRemain(room, planned);
+    }
+
     /** §7.10 / §9.3: a nick reserved by another user (and not released in this batch) is a conflict. */
     private static Optional<StanzaError> checkNicks(Room room, Map<Jid, AffiliationRequest> planned) {
         Map<Resourcepart, Jid> claims = new HashMap<>();
@@ -75,7 +97,7 @@ final class AffiliationRules {
                 return error(Condition.CONFLICT, "The nickname is reserved by another user");
             }
             Optional<Jid> holder = room.reservedBy(nick);
-            if (holder.isPresent() && !holder.get().equals(e.getKey()) && !releases(planned.get(holder.get()), nick)) {
+            if (room.reservedByOther(nick, e.getKey()) && !releases(planned.get(holder.orElseThrow()), nick)) {
                 return error(Condition.CONFLICT, "The nickname is reserved by another user");
             }
         }
@@ -90,7 +112,6 @@ final class AffiliationRules {
                 || change.nick().isPresent() && !change.nick().get().equals(nick);
     }
 
-    /** §10.5, §10.6: the room may not be left without an owner (the last owner cannot be demoted). */
     private static Optional<StanzaError> checkOwnersRemain(Room room, Map<Jid, AffiliationRequest> planned) {
         Set<Jid> owners = new HashSet<>();
         for (AffiliationEntry e : room.withAffiliation(Affiliation.OWNER)) {

@@ -1,16 +1,17 @@
 package dev.mucengine.core.internal.admin;
 
-import dev.mucengine.core.room.RoleRequest;
-
+import dev.mucengine.core.internal.room.OccupantPresence;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.PresenceChange;
+import dev.mucengine.core.internal.room.Removal;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.muc.Actor;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.muc.StatusCode;
 import dev.mucengine.core.room.Occupant;
-import dev.mucengine.core.internal.room.OccupantPresence;
-import dev.mucengine.core.internal.room.Outbox;
-import dev.mucengine.core.internal.room.PresenceChange;
-import dev.mucengine.core.internal.room.Room;
-import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.room.RoleRequest;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.ArrayList;
@@ -28,17 +29,14 @@ public final class RoleChanges {
     private record Planned(Occupant target, Role role, Optional<String> reason) {
     }
 
-    public RoleChanges() {
+    private RoleChanges() {
     }
 
     /** @return empty on success, else the error to answer with (and nothing changed) */
-    public Optional<StanzaError> apply(Room room, EntityFullJid actor, List<RoleRequest> changes,
+    public static Optional<StanzaError> apply(Room room, EntityFullJid actor, List<RoleRequest> changes,
             RoomContext context, Outbox out) {
         Affiliation privilege = context.privilege(room, actor);
-        Optional<Occupant> actorOccupant = room.occupantByRealJid(actor);
-        boolean moderator = privilege.isAdminOrOwner()
-                || actorOccupant.map(o -> o.role() == Role.MODERATOR).orElse(false);
-        if (!moderator) {
+        if (!context.actsAsModerator(room, actor)) {
             // §8 (intro): role changes are for moderators.
             return error(Condition.FORBIDDEN, "Only moderators may change roles");
         }
@@ -97,7 +95,8 @@ public final class RoleChanges {
         }
         Occupant occupant = current.get();
         if (p.role() == Role.NONE) {
-            AffiliationEffects.remove(room, occupant, EnumSet.of(StatusCode.KICKED), actor, p.reason(), out);
+            Removal.remove(room, PresenceChange.unavailable(occupant, List.of()).withCodes(EnumSet.of(StatusCode.KICKED))
+                    .withActor(actor).withReason(p.reason()), out);
             return;
         }
         if (occupant.role() == p.role()) {

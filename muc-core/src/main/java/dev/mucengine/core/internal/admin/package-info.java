@@ -6,3 +6,4 @@
 package dev.mucengine.core.internal.admin;
 
 import org.jspecify.annotations.NullMarked;
+

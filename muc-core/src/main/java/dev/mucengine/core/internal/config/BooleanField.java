@@ -3,48 +3,30 @@ package dev.mucengine.core.internal.config;
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FieldType;
 import dev.mucengine.core.form.FormField;
-import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.module.ConfigDraft;
+import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
-/**
- * A boolean configuration axis, optionally advertised as one of two disco features
- * ({@code muc_persistent}/{@code muc_temporary}...).
- */
+/** A boolean configuration axis. Anything but one XEP-0004 boolean is not-acceptable. */
 public final class BooleanField implements ConfigField {
 
     private final String var;
     private final String label;
     private final Predicate<RoomConfig> read;
     private final BiConsumer<RoomConfig.Builder, Boolean> write;
-    private final Optional<String> featureWhenTrue;
-    private final Optional<String> featureWhenFalse;
 
-    private BooleanField(String var, String label, Predicate<RoomConfig> read,
-            BiConsumer<RoomConfig.Builder, Boolean> write, Optional<String> featureWhenTrue,
-            Optional<String> featureWhenFalse) {
+    public BooleanField(String var, String label, Predicate<RoomConfig> read,
+            BiConsumer<RoomConfig.Builder, Boolean> write) {
         this.var = var;
         this.label = label;
         this.read = read;
         this.write = write;
-        this.featureWhenTrue = featureWhenTrue;
-        this.featureWhenFalse = featureWhenFalse;
-    }
-
-    /** A boolean axis with no disco feature. */
-    public static BooleanField of(String var, String label, Predicate<RoomConfig> read,
-            BiConsumer<RoomConfig.Builder, Boolean> write) {
-        return new BooleanField(var, label, read, write, Optional.empty(), Optional.empty());
-    }
-
-    /** A boolean axis advertised as {@code whenTrue} or {@code whenFalse}. */
-    public static BooleanField withFeatures(String var, String label, Predicate<RoomConfig> read,
-            BiConsumer<RoomConfig.Builder, Boolean> write, String whenTrue, String whenFalse) {
-        return new BooleanField(var, label, read, write, Optional.of(whenTrue), Optional.of(whenFalse));
     }
 
     @Override
@@ -53,7 +35,7 @@ public final class BooleanField implements ConfigField {
     }
 
     @Override
-    public FormField render(Room room) {
+    public FormField render(RoomView room) {
         return FormField.of(var, FieldType.BOOLEAN, label, List.of(read.test(room.config()) ? "1" : "0"));
     }
 
@@ -65,10 +47,5 @@ public final class BooleanField implements ConfigField {
         }
         write.accept(draft.config(), value.get());
         return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> discoFeature(RoomConfig config) {
-        return read.test(config) ? featureWhenTrue : featureWhenFalse;
     }
 }

@@ -2,8 +2,10 @@ package dev.mucengine.core.internal.config;
 
 import dev.mucengine.core.form.FieldType;
 import dev.mucengine.core.form.FormField;
-import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.module.ConfigDraft;
+import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +32,9 @@ public final class ChoiceField<T> implements ConfigField {
     private final Function<RoomConfig, T> read;
     private final BiConsumer<RoomConfig.Builder, T> write;
     private final Map<String, Choice<T>> choices = new LinkedHashMap<>();
-    private final Function<T, Optional<String>> feature;
 
     public ChoiceField(String var, String label, Function<RoomConfig, T> read, BiConsumer<RoomConfig.Builder, T> write,
-            List<Choice<T>> choices, Function<T, Optional<String>> feature) {
+            List<Choice<T>> choices) {
         this.var = var;
         this.label = label;
         this.read = read;
@@ -41,7 +42,6 @@ public final class ChoiceField<T> implements ConfigField {
         for (Choice<T> c : choices) {
             this.choices.put(c.value(), c);
         }
-        this.feature = feature;
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class ChoiceField<T> implements ConfigField {
     }
 
     @Override
-    public FormField render(Room room) {
+    public FormField render(RoomView room) {
         T current = read.apply(room.config());
         List<String> values = new ArrayList<>();
         List<FormField.Option> options = new ArrayList<>();
@@ -73,8 +73,4 @@ public final class ChoiceField<T> implements ConfigField {
         return Optional.empty();
     }
 
-    @Override
-    public Optional<String> discoFeature(RoomConfig config) {
-        return feature.apply(read.apply(config));
-    }
 }

@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** The errors a field answers with: values that violate the form are not-acceptable (XEP-0045 §10.2). */
-final class Invalid {
+public final class Invalid {
 
     private Invalid() {
     }
 
-    static Optional<StanzaError> value(String var, String why) {
+    public static Optional<StanzaError> value(String var, String why) {
         return Optional.of(StanzaError.of(Condition.NOT_ACCEPTABLE).withText(var + ": " + why));
     }
 
     /** The single value of a single-valued field, or empty if there is not exactly one. */
-    static Optional<String> single(List<String> values) {
+    public static Optional<String> single(List<String> values) {
         return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
     }
 }

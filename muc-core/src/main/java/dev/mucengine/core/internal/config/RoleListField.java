@@ -2,9 +2,11 @@ package dev.mucengine.core.internal.config;
 
 import dev.mucengine.core.form.FieldType;
 import dev.mucengine.core.form.FormField;
+import dev.mucengine.core.module.ConfigDraft;
+import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.muc.Role;
-import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,7 +48,7 @@ public final class RoleListField implements ConfigField {
     }
 
     @Override
-    public FormField render(Room room) {
+    public FormField render(RoomView room) {
         Set<Role> current = read.apply(room.config());
         List<String> values = new ArrayList<>();
         List<FormField.Option> options = new ArrayList<>();

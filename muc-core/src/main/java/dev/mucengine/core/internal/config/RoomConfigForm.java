@@ -2,13 +2,12 @@ package dev.mucengine.core.internal.config;
 
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FormField;
+import dev.mucengine.core.internal.room.Modules;
+import dev.mucengine.core.module.ConfigDraft;
+import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.muc.Role;
-import dev.mucengine.core.room.PmPolicy;
-import dev.mucengine.core.internal.room.Room;
-import dev.mucengine.core.room.RoomConfig;
-import dev.mucengine.core.internal.room.RoomContext;
-import dev.mucengine.core.room.Whois;
+import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.ArrayList;
@@ -18,108 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The muc#roomconfig form as an ordered list of {@link ConfigField}s: renders the form an owner
- * is offered, parses a submission into a new configuration (all fields or nothing) and lists the
- * disco features the configuration stands for.
- *
- * <p>The standard form follows the field order of XEP-0045 §10.2 and offers every field of the
- * §15.5.3 registry the engine supports, plus two fields outside the registry that the common
- * servers use: {@code muc#roomconfig_allowvoicerequests} and {@code muc#roomconfig_allowregister}.
- * Unknown fields in a submission are ignored (a client may fill in a form of another server).
+ * The muc#roomconfig form (XEP-0045 §10.2) assembled from the room modules' fields, in module
+ * order: renders the form an owner is offered and parses a submission into a new configuration,
+ * all fields or nothing. Unknown fields in a submission are ignored (a client may fill in a form
+ * of another server).
  */
 public final class RoomConfigForm {
 
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("([A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)?");
-
     private final Map<String, ConfigField> fields = new LinkedHashMap<>();
+    private final Modules modules;
 
-    public RoomConfigForm(List<ConfigField> fields) {
-        for (ConfigField f : fields) {
-            if (this.fields.put(f.var(), f) != null) {
-                throw new IllegalArgumentException("duplicate field " + f.var());
-            }
+    public RoomConfigForm(Modules modules) {
+        this.modules = modules;
+        for (ConfigField f : modules.configFields()) {
+            fields.put(f.var(), f);
         }
     }
 
-    /** Every axis of {@link RoomConfig}, in the order of the XEP-0045 §10.2 example. */
-    public static RoomConfigForm standard() {
-        return new RoomConfigForm(List.of(
-                new TextField("muc#roomconfig_roomname", "Natural-Language Room Name", RoomConfig::name,
-                        RoomConfig.Builder::name, v -> true),
-                new TextField("muc#roomconfig_roomdesc", "Short Description of Room", RoomConfig::description,
-                        RoomConfig.Builder::description, v -> true),
-                new TextField("muc#roomconfig_lang", "Natural Language for Room Discussions", RoomConfig::language,
-                        RoomConfig.Builder::language, v -> LANGUAGE_TAG.matcher(v).matches()),
-                BooleanField.of("muc#roomconfig_enablelogging", "Enable Public Logging?",
-                        RoomConfig::enableLogging, RoomConfig.Builder::enableLogging),
-                BooleanField.of("muc#roomconfig_changesubject", "Allow Occupants to Change Subject?",
-                        RoomConfig::changeSubject, RoomConfig.Builder::changeSubject),
-                BooleanField.of("muc#roomconfig_allowinvites", "Allow Occupants to Invite Others?",
-                        RoomConfig::allowInvites, RoomConfig.Builder::allowInvites),
-                new ChoiceField<>("muc#roomconfig_allowpm", "Who Can Send Private Messages?",
-                        RoomConfig::allowPm, RoomConfig.Builder::allowPm, List.of(
-                                new ChoiceField.Choice<>(PmPolicy.ANYONE.wireName(), "Anyone", PmPolicy.ANYONE),
-                                new ChoiceField.Choice<>(PmPolicy.PARTICIPANTS.wireName(), "Anyone with Voice",
-                                        PmPolicy.PARTICIPANTS),
-                                new ChoiceField.Choice<>(PmPolicy.MODERATORS.wireName(), "Moderators Only",
-                                        PmPolicy.MODERATORS),
-                                new ChoiceField.Choice<>(PmPolicy.NONE.wireName(), "Nobody", PmPolicy.NONE)),
-                        p -> Optional.empty()),
-                new MaxUsersField(),
-                new RoleListField("muc#roomconfig_presencebroadcast", "Roles for which Presence is Broadcasted",
-                        RoomConfig::presenceBroadcast, RoomConfig.Builder::presenceBroadcast,
-                        List.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR, Role.NONE),
-                        RoomConfigForm::presenceLabel),
-                new RoleListField("muc#roomconfig_getmemberlist",
-                        "Roles and Affiliations that May Retrieve Member List",
-                        RoomConfig::getMemberList, RoomConfig.Builder::getMemberList,
-                        List.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR), RoomConfigForm::roleLabel),
-                BooleanField.withFeatures("muc#roomconfig_publicroom", "Make Room Publicly Searchable?",
-                        RoomConfig::publicRoom, RoomConfig.Builder::publicRoom, "muc_public", "muc_hidden"),
-                BooleanField.withFeatures("muc#roomconfig_persistentroom", "Make Room Persistent?",
-                        RoomConfig::persistent, RoomConfig.Builder::persistent, "muc_persistent", "muc_temporary"),
-                BooleanField.withFeatures("muc#roomconfig_moderatedroom", "Make Room Moderated?",
-                        RoomConfig::moderated, RoomConfig.Builder::moderated, "muc_moderated", "muc_unmoderated"),
-                BooleanField.withFeatures("muc#roomconfig_membersonly", "Make Room Members-Only?",
-                        RoomConfig::membersOnly, RoomConfig.Builder::membersOnly, "muc_membersonly", "muc_open"),
-                new PasswordProtectedField(),
-                new RoomSecretField(),
-                new ChoiceField<>("muc#roomconfig_whois", "Who May Discover Real JIDs?",
-                        RoomConfig::whois, RoomConfig.Builder::whois, List.of(
-                                new ChoiceField.Choice<>(Whois.MODERATORS.wireName(), "Moderators Only",
-                                        Whois.MODERATORS),
-                                new ChoiceField.Choice<>(Whois.ANYONE.wireName(), "Anyone", Whois.ANYONE)),
-                        w -> Optional.of(w == Whois.ANYONE ? "muc_nonanonymous" : "muc_semianonymous")),
-                BooleanField.of("muc#roomconfig_allowvoicerequests", "Allow Visitors to Request Voice?",
-                        RoomConfig::allowVoiceRequests, RoomConfig.Builder::allowVoiceRequests),
-                BooleanField.of("muc#roomconfig_allowregister", "Allow Users to Register with the Room?",
-                        RoomConfig::allowRegistration, RoomConfig.Builder::allowRegistration),
-                AffiliationListField.admins(),
-                AffiliationListField.owners()));
-    }
-
-    private static String roleLabel(Role role) {
-        return switch (role) {
-            case MODERATOR -> "Moderator";
-            case PARTICIPANT -> "Participant";
-            case VISITOR -> "Visitor";
-            case NONE -> "None";
-        };
-    }
-
-    private static String presenceLabel(Role role) {
-        return role == Role.NONE ? "Offline Members" : roleLabel(role);
-    }
-
-    public List<ConfigField> fields() {
-        return List.copyOf(fields.values());
-    }
-
     /** The form offered to an owner ({@code type='form'}), showing the room's current configuration. */
-    public DataForm render(Room room) {
+    public DataForm render(RoomView room) {
         List<FormField> rendered = new ArrayList<>();
         rendered.add(FormField.formType(MucNamespaces.MUC_ROOMCONFIG));
         for (ConfigField f : fields.values()) {
@@ -134,16 +52,16 @@ public final class RoomConfigForm {
      * Reads a submitted form ({@code type='submit'}). Fields absent from the submission keep their
      * values; an empty submission accepts the current configuration. Nothing is applied here.
      *
-     * @return the new configuration and owner/admin changes, or the error to answer with:
+     * @return the new configuration and affiliation changes, or the error to answer with:
      *     bad-request for a FORM_TYPE other than muc#roomconfig or a field submitted twice,
      *     not-acceptable (or jid-malformed) for a value a field refuses
      */
-    public ConfigDraft.Outcome parse(DataForm submitted, Room room, RoomContext context) {
+    public ConfigDraft.Outcome parse(DataForm submitted, RoomView room, Limits limits) {
         Optional<String> formType = submitted.formType();
         if (formType.isPresent() && !formType.get().equals(MucNamespaces.MUC_ROOMCONFIG)) {
             return rejected(Condition.BAD_REQUEST, "FORM_TYPE must be " + MucNamespaces.MUC_ROOMCONFIG);
         }
-        ConfigDraft draft = new ConfigDraft(room, context.limits());
+        ConfigDraft draft = new ConfigDraft(room, limits);
         Set<String> seen = new HashSet<>();
         for (FormField f : submitted.fields()) {
             if (!seen.add(f.var())) {
@@ -158,16 +76,11 @@ public final class RoomConfigForm {
                 return new ConfigDraft.Rejected(error.get());
             }
         }
-        return draft.finish();
-    }
-
-    /** The disco#info features of this configuration, in field order. */
-    public List<String> discoFeatures(RoomConfig config) {
-        List<String> features = new ArrayList<>();
-        for (ConfigField f : fields.values()) {
-            f.discoFeature(config).ifPresent(features::add);
+        Optional<StanzaError> refusal = modules.finishConfiguration(draft);
+        if (refusal.isPresent()) {
+            return new ConfigDraft.Rejected(refusal.get());
         }
-        return features;
+        return draft.accepted();
     }
 
     private static ConfigDraft.Outcome rejected(Condition condition, String text) {

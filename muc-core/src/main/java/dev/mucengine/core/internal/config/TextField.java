@@ -2,8 +2,10 @@ package dev.mucengine.core.internal.config;
 
 import dev.mucengine.core.form.FieldType;
 import dev.mucengine.core.form.FormField;
-import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.module.ConfigDraft;
+import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +41,7 @@ public final class TextField implements ConfigField {
     }
 
     @Override
-    public FormField render(Room room) {
+    public FormField render(RoomView room) {
         String value = read.apply(room.config());
         return FormField.of(var, FieldType.TEXT_SINGLE, label, value.isEmpty() ? List.of() : List.of(value));
     }

@@ -7,3 +7,4 @@
 package dev.mucengine.core.internal.config;
 
 import org.jspecify.annotations.NullMarked;
+

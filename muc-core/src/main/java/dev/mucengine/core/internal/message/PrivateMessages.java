@@ -1,20 +1,19 @@
 package dev.mucengine.core.internal.message;
 
-import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.muc.Role;
-import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.muc.MucCodec;
+import dev.mucengine.core.muc.MucUser;
+import dev.mucengine.core.muc.Role;
+import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.StanzaError;
-import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
@@ -22,9 +21,12 @@ import org.jxmpp.jid.parts.Resourcepart;
  * an empty muc#user {@code <x/>}; groupchat type is bad-request, an unknown nickname
  * item-not-found, and the room's allowpm policy may forbid it.
  */
-public final class PrivateMessages {
+final class PrivateMessages {
 
-    public void relay(Room room, Optional<Occupant> sender, Message message, Resourcepart targetNick, Outbox out) {
+    private PrivateMessages() {
+    }
+
+    static void relay(Room room, Optional<Occupant> sender, Message message, Resourcepart targetNick, Outbox out) {
         if (message.type() == MessageType.GROUPCHAT) {
             out.send(message.errorReply(StanzaError.of(Condition.BAD_REQUEST)
                     .withText("Groupchat messages must be sent to the room")));
@@ -47,9 +49,10 @@ public final class PrivateMessages {
             return;
         }
         List<Node> children = new ArrayList<>(message.element().children());
-        children.add(Element.empty(MucNamespaces.MUC_USER, "x"));
-        out.send(message.withAddresses(JidCreate.entityFullFrom(room.jid(), sender.get().nick()),
-                target.get().realJid()).withChildren(children));
+        children.add(MucCodec.encode(MucUser.EMPTY));
+        Message relayed = message.withAddresses(room.occupantJid(sender.get().nick()), target.get().realJid())
+                .withChildren(children);
+        out.send(room.modules().decorateMessage(room, sender.get(), relayed));
     }
 
     private static boolean allowed(Room room, Occupant sender) {

@@ -1,25 +1,33 @@
 package dev.mucengine.core.internal.message;
 
-import dev.mucengine.core.muc.Role;
-import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.Optional;
-import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * Changing the subject (XEP-0045 §8.1): moderators always, participants when the room allows it
- * (muc#roomconfig_changesubject); otherwise forbidden. The subject is not history: it is sent last
- * to every newcomer instead.
+ * Changing the subject (XEP-0045 §8.1, §7.3): moderators always, participants when the room
+ * allows it (muc#roomconfig_changesubject); otherwise forbidden. The subject is not history: it
+ * is sent last to every newcomer instead.
  */
-public final class SubjectChange {
+final class SubjectChange {
 
-    public void change(Room room, Occupant sender, Message message, RoomContext context, Outbox out) {
-        boolean allowed = sender.role() == Role.MODERATOR
+    private SubjectChange() {
+    }
+
+    /** True for a subject change: a subject with no body (§8.1) and, as a thread opener is not one, no thread. */
+    static boolean isSubjectChange(Message message) {
+        return message.subject().isPresent() && message.body().isEmpty()
+                && message.payload(Stanza.CLIENT_NAMESPACE, "thread").isEmpty();
+    }
+
+    static void change(Room room, Occupant sender, Message message, RoomContext context, Outbox out) {
+        boolean allowed = context.actsAsModerator(room, sender.realJid())
                 || room.config().changeSubject() && sender.role().hasVoice();
         if (!allowed) {
             out.send(message.errorReply(StanzaError.of(Condition.FORBIDDEN)
@@ -30,7 +38,8 @@ public final class SubjectChange {
             out.send(message.errorReply(StanzaError.of(Condition.NOT_ACCEPTABLE).withText("Subject is too long")));
             return;
         }
-        Message reflected = message.withAddresses(JidCreate.entityFullFrom(room.jid(), sender.nick()), room.jid());
+        Message reflected = room.modules().decorateMessage(room, sender,
+                message.withAddresses(room.occupantJid(sender.nick()), room.jid()));
         room.setSubject(Optional.of(reflected));
         for (Occupant recipient : room.occupants()) {
             out.send(reflected.withTo(recipient.realJid()));

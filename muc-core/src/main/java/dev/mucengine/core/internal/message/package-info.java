@@ -3,3 +3,4 @@
 package dev.mucengine.core.internal.message;
 
 import org.jspecify.annotations.NullMarked;
+

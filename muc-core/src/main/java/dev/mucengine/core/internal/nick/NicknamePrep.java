@@ -1,5 +1,6 @@
 package dev.mucengine.core.internal.nick;
 
+import dev.mucengine.core.internal.config.Invalid;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;

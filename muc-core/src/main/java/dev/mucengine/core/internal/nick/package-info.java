@@ -7,3 +7,4 @@
 package dev.mucengine.core.internal.nick;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,18 +1,19 @@
 package dev.mucengine.core.internal.owner;
 
-import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.muc.StatusCode;
-import dev.mucengine.core.room.Occupant;
-import dev.mucengine.core.internal.room.OccupantPresence;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
-import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.muc.MucCodec;
+import dev.mucengine.core.muc.MucUser;
+import dev.mucengine.core.muc.StatusCode;
+import dev.mucengine.core.room.Occupant;
+import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.Whois;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -48,11 +49,7 @@ public final class ConfigChangeNotification {
         if (codes.isEmpty() || room.isEmpty()) {
             return;
         }
-        Element.Builder x = Element.builder(MucNamespaces.MUC_USER, "x");
-        for (StatusCode c : codes) {
-            x.child(OccupantPresence.status(c));
-        }
-        Element payload = x.build();
+        Element payload = MucCodec.encode(MucUser.of(EnumSet.copyOf(codes)));
         String id = context.ids().nextId();
         for (Occupant o : room.occupants()) {
             out.send(Message.builder(MessageType.GROUPCHAT).from(room.jid()).to(o.realJid()).id(id)

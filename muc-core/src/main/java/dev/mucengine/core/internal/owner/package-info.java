@@ -6,3 +6,4 @@
 package dev.mucengine.core.internal.owner;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,13 +1,10 @@
 package dev.mucengine.core.internal.presence;
 
-import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.internal.room.OccupantPresence;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.PresenceChange;
 import dev.mucengine.core.internal.room.Room;
-import dev.mucengine.core.internal.room.RoomContext;
-import dev.mucengine.core.internal.join.JoinRequest;
-import dev.mucengine.core.internal.join.NicknameConflictRule;
+import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.Optional;
@@ -18,15 +15,13 @@ import org.jxmpp.jid.parts.Resourcepart;
  * nickname, then available from the new one; refused with conflict if the nickname is taken or
  * reserved by someone else.
  */
-public final class NicknameChange {
+final class NicknameChange {
 
-    private final NicknameConflictRule conflicts = new NicknameConflictRule();
+    private NicknameChange() {
+    }
 
-    public void change(Room room, Occupant occupant, Presence presence, Resourcepart newNick, RoomContext context,
-            Outbox out) {
-        JoinRequest request = new JoinRequest(occupant.realJid(), newNick, context.privilege(room, occupant.realJid()),
-                Optional.empty());
-        Optional<StanzaError> refusal = conflicts.check(room, request, context);
+    static void change(Room room, Occupant occupant, Presence presence, Resourcepart newNick, Outbox out) {
+        Optional<StanzaError> refusal = NicknameConflict.check(room, occupant.realJid(), newNick);
         if (refusal.isPresent()) {
             out.send(presence.errorReply(refusal.get().withBy(room.jid().toString())));
             return;

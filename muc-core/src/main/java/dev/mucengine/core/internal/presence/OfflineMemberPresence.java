@@ -1,17 +1,15 @@
 package dev.mucengine.core.internal.presence;
 
-import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.muc.MucCodec;
+import dev.mucengine.core.muc.MucItem;
+import dev.mucengine.core.muc.MucUser;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
-import dev.mucengine.core.internal.room.OccupantPresence;
-import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
-import dev.mucengine.core.xml.Element;
-import org.jxmpp.jid.EntityFullJid;
-import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
+import java.util.Set;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
@@ -24,21 +22,17 @@ final class OfflineMemberPresence {
     }
 
     static Presence render(Room room, AffiliationEntry entry, Occupant recipient) {
-        Resourcepart nick = entry.reservedNick().orElseThrow();
-        return render(room, entry, nick, recipient.realJid(), OccupantPresence.seesRealJids(room, recipient));
+        return render(room, entry, entry.reservedNick().orElseThrow(), recipient);
     }
 
-    static Presence render(Room room, AffiliationEntry entry, Resourcepart nick, Jid to, boolean seesJid) {
-        Element.Builder item = Element.builder(MucNamespaces.MUC_USER, "item")
-                .attribute("affiliation", entry.affiliation().wireName())
-                .attribute("role", Role.NONE.wireName())
-                .attribute("nick", nick.toString());
-        if (seesJid) {
-            item.attribute("jid", entry.jid().toString());
+    static Presence render(Room room, AffiliationEntry entry, Resourcepart nick, Occupant recipient) {
+        MucItem item = MucItem.EMPTY.withAffiliation(entry.affiliation()).withRole(Role.NONE);
+        if (room.seesRealJids(recipient)) {
+            item = item.withJid(entry.jid());
         }
-        EntityFullJid from = JidCreate.entityFullFrom(room.jid(), nick);
-        return Presence.builder(PresenceType.UNAVAILABLE).from(from).to(to)
-                .child(Element.builder(MucNamespaces.MUC_USER, "x").child(item.build()).build())
+        item = item.withNick(nick.toString());
+        return Presence.builder(PresenceType.UNAVAILABLE).from(room.occupantJid(nick)).to(recipient.realJid())
+                .child(MucCodec.encode(MucUser.of(Set.of(), item)))
                 .build();
     }
 }

@@ -1,11 +1,11 @@
 package dev.mucengine.core.internal.presence;
 
-import dev.mucengine.core.room.AffiliationEntry;
-import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.internal.room.OccupantPresence;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.PresenceChange;
 import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.room.AffiliationEntry;
+import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.ErrorType;
 import dev.mucengine.core.stanza.Presence;
@@ -19,9 +19,12 @@ import org.jxmpp.jid.parts.Resourcepart;
  * user who reserved that nickname but is away is reported unavailable); non-occupants are refused
  * with not-acceptable, since they have no business seeing the room's presence.
  */
-public final class Probe {
+final class Probe {
 
-    public void probe(Room room, Optional<Occupant> prober, Presence probe, Optional<Resourcepart> target,
+    private Probe() {
+    }
+
+    static void probe(Room room, Optional<Occupant> prober, Presence probe, Optional<Resourcepart> target,
             Outbox out) {
         if (prober.isEmpty()) {
             // cancel, not modify: nothing the prober can change in this stanza would make it acceptable.
@@ -41,8 +44,7 @@ public final class Probe {
         Optional<Jid> reservedBy = room.reservedBy(target.get());
         if (reservedBy.isPresent()) {
             Optional<AffiliationEntry> entry = room.affiliationEntry(reservedBy.get());
-            entry.ifPresent(e -> out.send(OfflineMemberPresence.render(room, e, target.get(), recipient.realJid(),
-                    OccupantPresence.seesRealJids(room, recipient))));
+            entry.ifPresent(e -> out.send(OfflineMemberPresence.render(room, e, target.get(), recipient)));
         }
     }
 }

@@ -3,3 +3,4 @@
 package dev.mucengine.core.internal.presence;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,24 +1,29 @@
 package dev.mucengine.core.internal.room;
 
-import dev.mucengine.core.room.Occupant;
-
+import dev.mucengine.core.muc.Actor;
+import dev.mucengine.core.muc.MucCodec;
+import dev.mucengine.core.muc.MucItem;
 import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.muc.Role;
+import dev.mucengine.core.muc.MucUser;
 import dev.mucengine.core.muc.StatusCode;
+import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
+import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.Node;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jxmpp.jid.EntityFullJid;
-import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * Renders and broadcasts occupant presence. Who sees a real JID, which codes and in what order
- * are decided here and nowhere else:
- * other status codes (ascending), then {@code <destroy/>}, then {@code <item/>}, then 110.
+ * Renders and broadcasts occupant presence. Which codes a recipient gets and who is shown whose
+ * real JID ({@link Room#seesRealJids}) are decided here; the order of the elements is
+ * {@link MucCodec}'s: other status codes (ascending), then {@code <destroy/>}, then
+ * {@code <item/>}, then 110.
  */
 public final class OccupantPresence {
 
@@ -29,20 +34,13 @@ public final class OccupantPresence {
     public static List<Node> payloadOf(Presence presence) {
         List<Node> kept = new ArrayList<>();
         for (Node n : presence.element().children()) {
-            if (n instanceof Element e && (e.is(MucNamespaces.MUC, "x") || e.is(MucNamespaces.MUC_USER, "x"))) {
-                continue;
-            }
-            if (n instanceof Element e && e.is(dev.mucengine.core.stanza.Stanza.CLIENT_NAMESPACE, "error")) {
+            if (n instanceof Element e && (e.is(MucNamespaces.MUC, "x") || e.is(MucNamespaces.MUC_USER, "x")
+                    || e.is(Stanza.CLIENT_NAMESPACE, "error"))) {
                 continue;
             }
             kept.add(n);
         }
         return kept;
-    }
-
-    /** True if {@code recipient} may see occupants' real JIDs in this room. */
-    public static boolean seesRealJids(Room room, Occupant recipient) {
-        return room.config().nonAnonymous() || recipient.role() == Role.MODERATOR;
     }
 
     /** The presence describing {@code change}, addressed to {@code recipient}. */
@@ -57,38 +55,37 @@ public final class OccupantPresence {
     public static Presence render(Room room, PresenceChange change, Occupant recipient, boolean markSelf) {
         Occupant subject = change.occupant();
         boolean self = recipient.realJid().equals(subject.realJid());
-        boolean seesJid = self || seesRealJids(room, recipient);
-        Element.Builder x = Element.builder(MucNamespaces.MUC_USER, "x");
-        for (StatusCode code : change.codes()) {
-            if (code != StatusCode.SELF_PRESENCE) {
-                x.child(status(code));
-            }
+        boolean seesJids = room.seesRealJids(recipient);
+        MucItem item = MucItem.EMPTY.withAffiliation(room.affiliation(subject.realJid())).withRole(subject.role());
+        if (self || seesJids) {
+            item = item.withJid(subject.realJid());
         }
-        change.destroy().ifPresent(x::child);
-        Element.Builder item = Element.builder(MucNamespaces.MUC_USER, "item")
-                .attribute("affiliation", room.affiliation(subject.realJid()).wireName())
-                .attribute("role", subject.role().wireName());
-        if (seesJid) {
-            item.attribute("jid", subject.realJid().toString());
+        if (change.newNick().isPresent()) {
+            item = item.withNick(change.newNick().get().toString());
         }
-        change.newNick().ifPresent(n -> item.attribute("nick", n.toString()));
-        change.actor().ifPresent(a -> {
-            Element.Builder actor = Element.builder(MucNamespaces.MUC_USER, "actor")
-                    .attribute("nick", a.nick().toString());
-            if (!self && seesRealJids(room, recipient)) {
-                actor.attribute("jid", a.realJid().toString());
-            }
-            item.child(actor.build());
-        });
-        change.reason().ifPresent(r -> item.textChild(MucNamespaces.MUC_USER, "reason", r));
-        x.child(item.build());
+        if (change.actor().isPresent()) {
+            PresenceChange.Actor actor = change.actor().get();
+            item = item.withActor(new Actor(Optional.of(actor.nick().toString()),
+                    !self && seesJids ? Optional.of(actor.realJid()) : Optional.empty()));
+        }
+        if (change.reason().isPresent()) {
+            item = item.withReason(change.reason().get());
+        }
+        Set<StatusCode> codes = EnumSet.noneOf(StatusCode.class);
+        codes.addAll(change.codes());
+        codes.remove(StatusCode.SELF_PRESENCE);
         if (self && markSelf) {
-            x.child(status(StatusCode.SELF_PRESENCE));
+            codes.add(StatusCode.SELF_PRESENCE);
+        }
+        MucUser x = MucUser.of(codes, item);
+        if (change.destroy().isPresent()) {
+            x = x.withDestroy(change.destroy().get());
         }
         List<Node> children = new ArrayList<>(change.payload());
-        children.add(x.build());
+        children.addAll(room.modules().presenceExtensions(room, subject));
+        children.add(MucCodec.encode(x));
         return Presence.builder(change.unavailable() ? PresenceType.UNAVAILABLE : PresenceType.AVAILABLE)
-                .from(JidCreate.entityFullFrom(room.jid(), subject.nick()))
+                .from(room.occupantJid(subject.nick()))
                 .to(recipient.realJid())
                 .children(children)
                 .build();
@@ -120,9 +117,5 @@ public final class OccupantPresence {
         // The subject may already have left the room (exit, kick): address it directly.
         Presence self = render(room, change, room.occupantByRealJid(subjectJid).orElse(change.occupant()));
         out.send(selfId.map(self::withId).orElse(self));
-    }
-
-    public static Element status(StatusCode code) {
-        return Element.builder(MucNamespaces.MUC_USER, "status").attribute("code", code.wireName()).build();
     }
 }

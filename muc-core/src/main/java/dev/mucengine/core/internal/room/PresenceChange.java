@@ -1,10 +1,9 @@
 package dev.mucengine.core.internal.room;
 
-import dev.mucengine.core.room.Occupant;
-
+import dev.mucengine.core.muc.Destroy;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.muc.StatusCode;
-import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.xml.Node;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param payload the presence children to carry (show, status, extensions), MUC elements excluded
  * @param actor the occupant who caused the change (kick, ban, affiliation change)
  * @param newNick for a nickname change (303), the new nickname
- * @param destroy a {@code <destroy/>} element when the room is being destroyed
+ * @param destroy the notice when the room is being destroyed
  */
 public record PresenceChange(
         Occupant occupant,
@@ -30,7 +29,7 @@ public record PresenceChange(
         Optional<Actor> actor,
         Optional<String> reason,
         Optional<Resourcepart> newNick,
-        Optional<Element> destroy) {
+        Optional<Destroy> destroy) {
 
     /** The occupant who acted: real JID shown only to those allowed to see it. */
     public record Actor(Resourcepart nick, EntityFullJid realJid) {
@@ -78,7 +77,7 @@ public record PresenceChange(
         return new PresenceChange(occupant, unavailable, payload, codes, actor, reason, Optional.of(nick), destroy);
     }
 
-    public PresenceChange withDestroy(Element element) {
-        return new PresenceChange(occupant, unavailable, payload, codes, actor, reason, newNick, Optional.of(element));
+    public PresenceChange withDestroy(Destroy notice) {
+        return new PresenceChange(occupant, unavailable, payload, codes, actor, reason, newNick, Optional.of(notice));
     }
 }

@@ -1,10 +1,10 @@
 package dev.mucengine.core.internal.room;
 
+import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
-
-import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
@@ -16,23 +16,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
- * The state of one room: configuration, affiliations, occupants, subject and history.
+ * The state of one room: configuration, affiliations, occupants, subject, and the state room
+ * modules keep in it (discussion history, for one).
  *
  * <p>Mutable and confined: only the thread that owns the room's service touches it. Every lookup
  * a stanza needs is O(1): occupants are indexed by real JID and by nickname, affiliations by JID,
  * reserved nicknames by nickname. Occupants iterate in join order, which a nickname change does
- * not disturb.
+ * not disturb. The setters of durable state record each change ({@link #drainChanges()}).
  */
-public final class Room {
+public final class Room implements RoomView {
 
     private final EntityBareJid jid;
+    private final Modules modules;
+    private final Optional<BareJid> creator;
     private RoomConfig config;
     private boolean locked;
     private boolean destroyed;
@@ -41,22 +47,26 @@ public final class Room {
     private final Map<EntityFullJid, Occupant> occupants = new LinkedHashMap<>();
     private final Map<Resourcepart, EntityFullJid> nickIndex = new HashMap<>();
     private Optional<Message> subject = Optional.empty();
-    private final History history;
     private long joinSequence;
-    private final Optional<BareJid> creator;
-    /** Durable changes since the service last collected them; see {@link #drainChanges()}. */
-    private final List<DurableChange> changes = new ArrayList<>();
+    /** Durable changes since the service last collected them; created on the first change. */
+    private @Nullable List<DurableChange> changes;
+    /** What modules keep in the room, by type; created when a module first asks. */
+    private @Nullable Map<Class<?>, Object> moduleState;
 
-    public Room(EntityBareJid jid, RoomConfig config, int historySize, Optional<BareJid> creator) {
+    /**
+     * @param modules the service's room modules, which decorate what the room sends
+     * @param creator who created the room, when known: it counts toward that user's room limit
+     */
+    public Room(EntityBareJid jid, RoomConfig config, Modules modules, Optional<BareJid> creator) {
         this.jid = jid;
         this.config = config;
-        this.history = new History(historySize);
+        this.modules = modules;
         this.creator = creator;
     }
 
     /** A persistent room as it was stored: its configuration, affiliations and subject. */
-    public static Room restore(RoomRecord record, int historySize) {
-        Room room = new Room(record.jid(), record.config(), historySize, record.creator());
+    public static Room restore(RoomRecord record, Modules modules) {
+        Room room = new Room(record.jid(), record.config(), modules, record.creator());
         for (AffiliationEntry entry : record.affiliations()) {
             room.putAffiliation(entry);
         }
@@ -69,9 +79,12 @@ public final class Room {
         return new RoomRecord(jid, config, List.copyOf(affiliations.values()), subject, creator);
     }
 
-    /** Who created the room, when known: it counts toward that user's room limit. */
     public Optional<BareJid> creator() {
         return creator;
+    }
+
+    public Modules modules() {
+        return modules;
     }
 
     /**
@@ -80,7 +93,7 @@ public final class Room {
      * reported. Whether they reach the store depends on the room being persistent.
      */
     public List<DurableChange> drainChanges() {
-        if (changes.isEmpty()) {
+        if (changes == null || changes.isEmpty()) {
             return List.of();
         }
         List<DurableChange> drained = List.copyOf(changes);
@@ -88,10 +101,32 @@ public final class Room {
         return drained;
     }
 
+    private void recordChange(DurableChange change) {
+        if (changes == null) {
+            changes = new ArrayList<>(2);
+        }
+        changes.add(change);
+    }
+
+    /** A module's state in this room, created by {@code initial} the first time it is asked for. */
+    public <T> T moduleState(Class<T> type, Supplier<? extends T> initial) {
+        if (moduleState == null) {
+            moduleState = new HashMap<>(4);
+        }
+        return type.cast(moduleState.computeIfAbsent(type, k -> initial.get()));
+    }
+
+    @Override
     public EntityBareJid jid() {
         return jid;
     }
 
+    @Override
+    public EntityFullJid occupantJid(Resourcepart nick) {
+        return JidCreate.entityFullFrom(jid, nick);
+    }
+
+    @Override
     public RoomConfig config() {
         return config;
     }
@@ -99,11 +134,11 @@ public final class Room {
     public void setConfig(RoomConfig newConfig) {
         if (!newConfig.equals(config)) {
             this.config = newConfig;
-            changes.add(new DurableChange.ConfigChanged(jid, newConfig));
+            recordChange(new DurableChange.ConfigChanged(jid, newConfig));
         }
     }
 
-    /** A new room stays locked (nobody else may enter) until its owner configures it. */
+    @Override
     public boolean locked() {
         return locked;
     }
@@ -123,7 +158,7 @@ public final class Room {
 
     // ----- affiliations
 
-    /** The affiliation of a bare JID; a server JID entry covers every user of that server. */
+    @Override
     public Affiliation affiliation(Jid anyJid) {
         AffiliationEntry e = affiliations.get(anyJid.asBareJid());
         if (e != null) {
@@ -133,11 +168,17 @@ public final class Room {
         return domain == null ? Affiliation.NONE : domain.affiliation();
     }
 
+    @Override
     public Optional<AffiliationEntry> affiliationEntry(Jid bareJid) {
         return Optional.ofNullable(affiliations.get(bareJid.asBareJid()));
     }
 
-    /** Every entry with this affiliation, in the order they were set. */
+    @Override
+    public Collection<AffiliationEntry> affiliations() {
+        return Collections.unmodifiableCollection(affiliations.values());
+    }
+
+    @Override
     public List<AffiliationEntry> withAffiliation(Affiliation affiliation) {
         List<AffiliationEntry> result = new ArrayList<>();
         for (AffiliationEntry e : affiliations.values()) {
@@ -148,14 +189,10 @@ public final class Room {
         return result;
     }
 
-    public Collection<AffiliationEntry> affiliations() {
-        return Collections.unmodifiableCollection(affiliations.values());
-    }
-
     /** Sets (or, for {@link Affiliation#NONE}, removes) an affiliation and its reserved nick. */
     public void setAffiliation(AffiliationEntry entry) {
         putAffiliation(entry);
-        changes.add(new DurableChange.AffiliationChanged(jid, entry));
+        recordChange(new DurableChange.AffiliationChanged(jid, entry));
     }
 
     private void putAffiliation(AffiliationEntry entry) {
@@ -170,15 +207,12 @@ public final class Room {
         }
     }
 
-    public long count(Affiliation affiliation) {
-        return affiliations.values().stream().filter(e -> e.affiliation() == affiliation).count();
-    }
-
-    /** The bare JID that reserved this nickname, if any. */
+    @Override
     public Optional<Jid> reservedBy(Resourcepart nick) {
         return Optional.ofNullable(reservedNicks.get(nick));
     }
 
+    @Override
     public Optional<Resourcepart> reservedNick(Jid anyJid) {
         AffiliationEntry e = affiliations.get(anyJid.asBareJid());
         return e == null ? Optional.empty() : e.reservedNick();
@@ -186,11 +220,12 @@ public final class Room {
 
     // ----- occupants
 
-    /** Occupants in join order. */
+    @Override
     public Collection<Occupant> occupants() {
         return Collections.unmodifiableCollection(occupants.values());
     }
 
+    @Override
     public int occupantCount() {
         return occupants.size();
     }
@@ -199,11 +234,13 @@ public final class Room {
         return occupants.isEmpty();
     }
 
+    @Override
     public Optional<Occupant> occupant(Resourcepart nick) {
         EntityFullJid real = nickIndex.get(nick);
         return real == null ? Optional.empty() : Optional.ofNullable(occupants.get(real));
     }
 
+    @Override
     public Optional<Occupant> occupantByRealJid(Jid realJid) {
         return realJid instanceof EntityFullJid full ? Optional.ofNullable(occupants.get(full)) : Optional.empty();
     }
@@ -246,19 +283,15 @@ public final class Room {
         nickIndex.remove(occupant.nick());
     }
 
-    // ----- subject and history
+    // ----- subject
 
-    /** The message that set the current subject, as it was broadcast. */
+    @Override
     public Optional<Message> subject() {
         return subject;
     }
 
     public void setSubject(Optional<Message> value) {
         this.subject = value;
-        changes.add(new DurableChange.SubjectChanged(jid, value));
-    }
-
-    public History history() {
-        return history;
+        recordChange(new DurableChange.SubjectChanged(jid, value));
     }
 }

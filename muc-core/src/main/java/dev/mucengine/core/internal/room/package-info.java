@@ -7,3 +7,4 @@
 package dev.mucengine.core.internal.room;
 
 import org.jspecify.annotations.NullMarked;
+

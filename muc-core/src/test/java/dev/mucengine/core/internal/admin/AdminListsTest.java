@@ -1,7 +1,5 @@
 package dev.mucengine.core.internal.admin;
 
-import dev.mucengine.core.internal.room.SenderOf;
-import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.internal.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROSALINE;
@@ -14,20 +12,20 @@ import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.Whois;
+import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.xml.Element;
 import java.util.EnumSet;
-import org.jxmpp.jid.Jid;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.Jid;
 
 class AdminListsTest {
 
-    private final AdminQuery admin = new AdminQuery();
 
     private String get(RoomFixture f, Jid from, Element item) {
         Element query = adminQuery(item);
         Iq request = iq(IqType.GET, from, query);
-        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
+        f.handle(request);
         return f.sent().get(0);
     }
 

@@ -1,7 +1,5 @@
 package dev.mucengine.core.internal.admin;
 
-import dev.mucengine.core.internal.room.SenderOf;
-import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.internal.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROSALINE;
@@ -13,27 +11,28 @@ import static dev.mucengine.core.internal.admin.RoomFixture.item;
 import static dev.mucengine.core.internal.admin.RoomFixture.itemWithReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mucengine.core.internal.room.RoomTurn;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.Whois;
+import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
-import org.jxmpp.jid.Jid;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.Jid;
 
 class AffiliationChangesTest {
 
     static final String RESULT_TO_ROMEO =
             "<iq xmlns='jabber:client' type='result' from='room@conference.localhost' to='user@localhost/balcony' id='q1'/>";
 
-    private final AdminQuery admin = new AdminQuery();
 
     private List<String> set(RoomFixture f, Jid from, Element... items) {
         Element query = adminQuery(items);
         Iq request = iq(IqType.SET, from, query);
-        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
+        f.handle(request);
         return f.sent();
     }
 
@@ -55,7 +54,7 @@ class AffiliationChangesTest {
         assertThat(set(f, ROMEO, item("affiliation", "member", "jid", "user2@localhost"))).containsExactly(
                 "<message xmlns='jabber:client' from='room@conference.localhost' to='user@localhost/balcony' id='id1'>"
                         + "<x xmlns='http://jabber.org/protocol/muc#user'>"
-                        + "<item jid='user2@localhost' affiliation='member'/></x></message>",
+                        + "<item affiliation='member' jid='user2@localhost'/></x></message>",
                 RESULT_TO_ROMEO);
         assertThat(f.affiliationOf(JULIET)).isEqualTo(Affiliation.MEMBER);
     }
@@ -79,13 +78,13 @@ class AffiliationChangesTest {
                 .containsExactly(
                         "<message xmlns='jabber:client' from='room@conference.localhost' to='user@localhost/balcony' id='id1'>"
                                 + "<x xmlns='http://jabber.org/protocol/muc#user'><status code='301'/>"
-                                + "<item jid='tybalt@localhost' affiliation='outcast'><reason>Hey calm down</reason></item>"
+                                + "<item affiliation='outcast' jid='tybalt@localhost'><reason>Hey calm down</reason></item>"
                                 + "</x></message>",
                         RESULT_TO_ROMEO);
 
         Element query = adminQuery(item("affiliation", "outcast"));
         Iq request = iq(IqType.GET, ROMEO, query);
-        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
+        f.handle(request);
         assertThat(f.sent()).containsExactly(
                 "<iq xmlns='jabber:client' type='result' from='room@conference.localhost' to='user@localhost/balcony' id='q1'>"
                         + "<query xmlns='http://jabber.org/protocol/muc#admin'>"
@@ -145,12 +144,12 @@ class AffiliationChangesTest {
                                 + "<reason>This nickname is reserved</reason></item><status code='110'/></x></presence>",
                         "<message xmlns='jabber:client' from='room@conference.localhost' to='user@localhost/balcony' id='id1'>"
                                 + "<x xmlns='http://jabber.org/protocol/muc#user'>"
-                                + "<item jid='user2@localhost' affiliation='member'/></x></message>",
+                                + "<item affiliation='member' jid='user2@localhost'/></x></message>",
                         RESULT_TO_ROMEO);
 
         Element query = adminQuery(item("affiliation", "member"));
         Iq request = iq(IqType.GET, ROMEO, query);
-        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
+        f.handle(request);
         assertThat(f.sent()).containsExactly(
                 "<iq xmlns='jabber:client' type='result' from='room@conference.localhost' to='user@localhost/balcony' id='q1'>"
                         + "<query xmlns='http://jabber.org/protocol/muc#admin'>"
@@ -306,11 +305,13 @@ class AffiliationChangesTest {
     }
 
     @Test
-    void removeNonMembersUses322() {
+    void becomingMembersOnlyRemovesNonMembersWith322() {
         RoomFixture f = romeoOwnerInRoom().join("Juliet", JULIET);
-        f.room.setConfig(f.room.config().toBuilder().membersOnly(true).build());
+        RoomConfig before = f.room.config();
+        RoomConfig after = before.toBuilder().membersOnly(true).build();
+        f.room.setConfig(after);
 
-        AffiliationEffects.removeNonMembers(f.room, f.context, f.out);
+        f.room.modules().configured(new RoomTurn(f.room, f.context, f.out), before, after);
 
         assertThat(f.sent()).containsExactly(
                 "<presence xmlns='jabber:client' type='unavailable' from='room@conference.localhost/Juliet' "

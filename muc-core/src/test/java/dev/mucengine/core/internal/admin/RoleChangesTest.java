@@ -1,7 +1,5 @@
 package dev.mucengine.core.internal.admin;
 
-import dev.mucengine.core.internal.room.SenderOf;
-import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.internal.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROSALINE;
@@ -15,20 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
-import org.jxmpp.jid.Jid;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.Jid;
 
 class RoleChangesTest {
 
-    private final AdminQuery admin = new AdminQuery();
 
     private List<String> set(RoomFixture f, Jid from, Element... items) {
         Element query = adminQuery(items);
         Iq request = iq(IqType.SET, from, query);
-        admin.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
+        f.handle(request);
         return f.sent();
     }
 
@@ -131,17 +129,17 @@ class RoleChangesTest {
         Element query = adminQuery(item("role", "moderator"));
 
         Iq fromRosaline = iq(IqType.GET, ROSALINE, query);
-        admin.handle(f.room, fromRosaline, SenderOf.sender(fromRosaline), query, f.context, f.out);
+        f.handle(fromRosaline);
         Iq fromJuliet = iq(IqType.GET, JULIET, query);
-        admin.handle(f.room, fromJuliet, SenderOf.sender(fromJuliet), query, f.context, f.out);
+        f.handle(fromJuliet);
 
         List<String> sent = f.sent();
         assertThat(sent.get(0)).isEqualTo(
                 "<iq xmlns='jabber:client' type='result' from='room@conference.localhost' to='user3@localhost/street' id='q1'>"
                         + "<query xmlns='http://jabber.org/protocol/muc#admin'>"
-                        + "<item affiliation='owner' jid='user@localhost/balcony' nick='Romeo' role='moderator'/>"
-                        + "<item affiliation='none' jid='user3@localhost/street' nick='Rosaline' role='moderator'/>"
-                        + "<item affiliation='admin' jid='tybalt@localhost/sword' nick='Tybalt' role='moderator'/>"
+                        + "<item affiliation='owner' role='moderator' jid='user@localhost/balcony' nick='Romeo'/>"
+                        + "<item affiliation='none' role='moderator' jid='user3@localhost/street' nick='Rosaline'/>"
+                        + "<item affiliation='admin' role='moderator' jid='tybalt@localhost/sword' nick='Tybalt'/>"
                         + "</query></iq>");
         assertThat(sent.get(1)).contains("<forbidden ");
     }

@@ -1,16 +1,17 @@
 package dev.mucengine.core.internal.admin;
 
 import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.internal.room.TestRooms;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
-import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.room.Occupant;
-import dev.mucengine.core.internal.room.Outbox;
-import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.room.RoomConfig;
-import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Presence;
@@ -44,7 +45,7 @@ public final class RoomFixture {
     public Outbox out = new Outbox();
 
     public RoomFixture(RoomConfig config) {
-        this.room = new Room(ROOM, config, 20, java.util.Optional.empty());
+        this.room = TestRooms.room(ROOM, config);
     }
 
     public RoomFixture() {
@@ -66,7 +67,13 @@ public final class RoomFixture {
     public RoomFixture affiliate(Jid user, Affiliation affiliation, String reservedNick) {
         room.setAffiliation(new AffiliationEntry(user.asBareJid(), affiliation,
                 Optional.ofNullable(reservedNick).map(RoomFixture::nick), Optional.empty()));
+        room.drainChanges(); // set-up, not a change under test
         return this;
+    }
+
+    /** Handles a stanza as the room does, through the router and the room's modules. */
+    public void handle(Stanza stanza) {
+        TestRooms.handle(room, stanza, context, out);
     }
 
     /** Adds an occupant with the role its affiliation gives. */

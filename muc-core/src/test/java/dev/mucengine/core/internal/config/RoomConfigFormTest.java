@@ -2,30 +2,26 @@ package dev.mucengine.core.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FormField;
-import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.TestRooms;
+import dev.mucengine.core.module.ConfigDraft;
 import dev.mucengine.core.room.RoomConfig;
-import dev.mucengine.core.internal.room.RoomContext;
-import java.time.Instant;
+import dev.mucengine.core.service.Limits;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 class RoomConfigFormTest {
 
-    private final Room room = new Room(JidCreate.entityBareFromOrThrowUnchecked("r@muc.example"),
-            RoomConfig.defaults(), 20, java.util.Optional.empty());
-    private final RoomContext context = new RoomContext(Instant.EPOCH, IdSource.sequential("id"), Set.of(),
-            Limits.DEFAULTS);
-    private final RoomConfigForm form = RoomConfigForm.standard();
+    private final Room room = TestRooms.room(JidCreate.entityBareFromOrThrowUnchecked("r@muc.example"),
+            RoomConfig.defaults());
+    private final RoomConfigForm form = TestRooms.STANDARD.configForm();
 
     private ConfigDraft.Outcome submit(FormField... fields) {
-        return form.parse(DataForm.of("submit", List.of(fields)), room, context);
+        return form.parse(DataForm.of("submit", List.of(fields)), room, Limits.DEFAULTS);
     }
 
     private static FormField field(String var, String... values) {
@@ -36,7 +32,7 @@ class RoomConfigFormTest {
     @Test
     void maxUsersOffersTheCurrentValueAmongTheNumbers() {
         room.setConfig(room.config().toBuilder().maxUsers(42).build());
-        FormField rendered = new MaxUsersField().render(room);
+        FormField rendered = form.render(room).field("muc#roomconfig_maxusers").orElseThrow();
         assertThat(rendered.values()).containsExactly("42");
         assertThat(rendered.options()).extracting(FormField.Option::value)
                 .containsExactly("10", "20", "30", "42", "50", "100", "none");
@@ -72,7 +68,8 @@ class RoomConfigFormTest {
 
     @Test
     void everyAxisHasADiscoFeatureWhereTheXepNamesOne() {
-        assertThat(form.discoFeatures(RoomConfig.defaults())).containsExactly(
+        assertThat(TestRooms.STANDARD.discoFeatures(room)).containsExactly(
+                "http://jabber.org/protocol/muc#request", "jabber:iq:register",
                 "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
     }
 

@@ -1,21 +1,21 @@
 package dev.mucengine.core.internal.disco;
 
-import dev.mucengine.core.internal.room.SenderOf;
 import static dev.mucengine.core.internal.owner.OwnerFixture.JULIET;
 import static dev.mucengine.core.internal.owner.OwnerFixture.ROMEO;
 import static dev.mucengine.core.internal.owner.OwnerFixture.iq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.form.DataForm;
+import dev.mucengine.core.internal.owner.OwnerFixture;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.Whois;
-import dev.mucengine.core.internal.owner.OwnerFixture;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,6 @@ import org.jxmpp.jid.Jid;
 class RoomDiscoTest {
 
     private OwnerFixture f;
-    private final RoomDisco disco = new RoomDisco();
 
     @BeforeEach
     void setUp() {
@@ -38,19 +37,19 @@ class RoomDiscoTest {
     private Iq ask(Jid from, Element query) {
         f.out.stanzas().clear();
         Iq iq = iq(from, "get", query);
-        disco.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
+        f.handle(iq);
         assertThat(f.out.stanzas()).hasSize(1);
         return (Iq) f.out.stanzas().get(0);
     }
 
     private static Element info(Optional<String> node) {
-        Element.Builder b = Element.builder(MucNamespaces.DISCO_INFO, "query");
+        Element.Builder b = Element.builder(XmppNamespaces.DISCO_INFO, "query");
         node.ifPresent(n -> b.attribute("node", n));
         return b.build();
     }
 
     private List<String> features(Element query) {
-        return query.children(MucNamespaces.DISCO_INFO, "feature").stream()
+        return query.children(XmppNamespaces.DISCO_INFO, "feature").stream()
                 .map(e -> e.attribute("var").orElseThrow()).toList();
     }
 
@@ -58,18 +57,18 @@ class RoomDiscoTest {
     void defaultRoomInfo() {
         Element query = ask(JULIET, info(Optional.empty())).query().orElseThrow();
         assertThat(query.elements().get(0).toString()).isEqualTo("<identity xmlns='"
-                + MucNamespaces.DISCO_INFO + "' category='conference' name='garden' type='text'/>");
+                + XmppNamespaces.DISCO_INFO + "' category='conference' name='garden' type='text'/>");
         assertThat(features(query)).containsExactly(
                 "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#stable_id",
                 "http://jabber.org/protocol/muc#request", "jabber:iq:register",
                 "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
-        DataForm roominfo = DataForm.fromElement(query.child(MucNamespaces.DATA, "x").orElseThrow());
+        DataForm roominfo = DataForm.fromElement(query.child(XmppNamespaces.DATA, "x").orElseThrow());
         assertThat(roominfo.type()).isEqualTo("result");
         assertThat(roominfo.formType()).contains(MucNamespaces.MUC_ROOMINFO);
         assertThat(roominfo.values("muc#roominfo_occupants")).containsExactly("2");
         assertThat(roominfo.values("muc#roominfo_subjectmod")).containsExactly("0");
         assertThat(roominfo.field("muc#roominfo_lang")).isEmpty();
-        assertThat(query.elements().get(query.elements().size() - 1).is(MucNamespaces.DATA, "x")).isTrue();
+        assertThat(query.elements().get(query.elements().size() - 1).is(XmppNamespaces.DATA, "x")).isTrue();
     }
 
     @Test
@@ -84,7 +83,7 @@ class RoomDiscoTest {
                 "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#stable_id", "jabber:iq:register",
                 "muc_hidden", "muc_persistent", "muc_moderated", "muc_membersonly", "muc_passwordprotected",
                 "muc_nonanonymous");
-        DataForm roominfo = DataForm.fromElement(query.child(MucNamespaces.DATA, "x").orElseThrow());
+        DataForm roominfo = DataForm.fromElement(query.child(XmppNamespaces.DATA, "x").orElseThrow());
         assertThat(roominfo.values("muc#roominfo_description")).containsExactly("Flowers");
         assertThat(roominfo.values("muc#roominfo_lang")).containsExactly("en");
         assertThat(roominfo.values("muc#roominfo_subjectmod")).containsExactly("1");
@@ -126,16 +125,15 @@ class RoomDiscoTest {
     @Test
     void setIsBadRequest() {
         Iq iq = iq(ROMEO, "set", info(Optional.empty()));
-        disco.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
+        f.handle(iq);
         assertThat(((Iq) f.out.stanzas().get(0)).error()).map(StanzaError::condition)
                 .contains(Condition.BAD_REQUEST);
     }
 
     @Test
     void itemsOfAPublicOpenRoomAreTheOccupants() {
-        RoomItems items = new RoomItems();
-        Iq iq = iq(JULIET, "get", Element.empty(MucNamespaces.DISCO_ITEMS, "query"));
-        items.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
+        Iq iq = iq(JULIET, "get", Element.empty(XmppNamespaces.DISCO_ITEMS, "query"));
+        f.handle(iq);
         assertThat(f.out.stanzas()).hasSize(1);
         assertThat(f.out.stanzas().get(0).toString()).isEqualTo("<iq xmlns='jabber:client' type='result' "
                 + "from='garden@conference.localhost' to='juliet@localhost/j1' id='q1'>"
@@ -147,9 +145,8 @@ class RoomDiscoTest {
     @Test
     void itemsOfAHiddenRoomAreEmpty() {
         f.room.setConfig(RoomConfig.defaults().toBuilder().publicRoom(false).build());
-        RoomItems items = new RoomItems();
-        Iq iq = iq(JULIET, "get", Element.empty(MucNamespaces.DISCO_ITEMS, "query"));
-        items.handle(f.room, iq, SenderOf.sender(iq), iq.query().orElseThrow(), f.context, f.out);
+        Iq iq = iq(JULIET, "get", Element.empty(XmppNamespaces.DISCO_ITEMS, "query"));
+        f.handle(iq);
         assertThat(f.out.stanzas().get(0).toString()).isEqualTo("<iq xmlns='jabber:client' type='result' "
                 + "from='garden@conference.localhost' to='juliet@localhost/j1' id='q1'>"
                 + "<query xmlns='http://jabber.org/protocol/disco#items'/></iq>");

@@ -2,6 +2,7 @@ package dev.mucengine.core.internal.nick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mucengine.core.internal.config.Invalid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

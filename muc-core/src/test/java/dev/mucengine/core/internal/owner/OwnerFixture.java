@@ -1,24 +1,23 @@
 package dev.mucengine.core.internal.owner;
 
 import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.internal.room.Outbox;
+import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.internal.room.TestRooms;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.muc.Role;
-import dev.mucengine.core.internal.room.AffiliationChanger;
 import dev.mucengine.core.room.AffiliationEntry;
-import dev.mucengine.core.room.AffiliationRequest;
-import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.room.Occupant;
-import dev.mucengine.core.internal.room.Outbox;
-import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.room.RoomConfig;
-import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
-import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.StanzaResult;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,15 +38,25 @@ public final class OwnerFixture {
     public static final EntityFullJid JULIET = JidCreate.entityFullFromOrThrowUnchecked("juliet@localhost/j1");
     public static final EntityFullJid NURSE = JidCreate.entityFullFromOrThrowUnchecked("nurse@localhost/n1");
 
-    public final Room room = new Room(ROOM, RoomConfig.defaults(), 20, java.util.Optional.empty());
+    public final Room room = TestRooms.room(ROOM, RoomConfig.defaults());
     public final RoomContext context = new RoomContext(Instant.EPOCH, IdSource.sequential("id"), Set.of(),
             Limits.DEFAULTS);
     public final Outbox out = new Outbox();
-    public final FakeChanger changer = new FakeChanger();
 
     public OwnerFixture() {
         room.setAffiliation(new AffiliationEntry(ROMEO.asBareJid(), Affiliation.OWNER, Optional.empty(),
                 Optional.empty()));
+        room.drainChanges(); // set-up, not a change under test
+    }
+
+    /** Handles a stanza as the room does, through the router and the room's modules. */
+    public void handle(Stanza stanza) {
+        handle(stanza, context);
+    }
+
+    /** As {@link #handle(Stanza)}, in another context (with service administrators, say). */
+    public void handle(Stanza stanza, RoomContext withContext) {
+        TestRooms.handle(room, stanza, withContext, out);
     }
 
     public Occupant join(EntityFullJid who, String nick, Role role) {
@@ -58,6 +67,7 @@ public final class OwnerFixture {
     public void affiliate(Jid who, Affiliation affiliation, Optional<String> nick) {
         room.setAffiliation(new AffiliationEntry(who.asBareJid(), affiliation,
                 nick.map(Resourcepart::fromOrThrowUnchecked), Optional.empty()));
+        room.drainChanges();
     }
 
     /** An iq from {@code from} to the room carrying {@code query}. */
@@ -82,7 +92,7 @@ public final class OwnerFixture {
 
     /** {@code <x xmlns='jabber:x:data' type='submit'>} with var/values pairs; a null value list means no value. */
     public static Element submit(String... varsAndValues) {
-        Element.Builder x = Element.builder(MucNamespaces.DATA, "x").attribute("type", "submit");
+        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit");
         x.child(field("FORM_TYPE", MucNamespaces.MUC_ROOMCONFIG));
         for (int i = 0; i < varsAndValues.length; i += 2) {
             x.child(field(varsAndValues[i], varsAndValues[i + 1].split("\\|", -1)));
@@ -92,10 +102,10 @@ public final class OwnerFixture {
 
     /** A field; an empty single value means a field with no {@code <value/>}. */
     public static Element field(String var, String... values) {
-        Element.Builder f = Element.builder(MucNamespaces.DATA, "field").attribute("var", var);
+        Element.Builder f = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
         if (!(values.length == 1 && values[0].isEmpty())) {
             for (String v : values) {
-                f.textChild(MucNamespaces.DATA, "value", v);
+                f.textChild(XmppNamespaces.DATA, "value", v);
             }
         }
         return f.build();
@@ -107,24 +117,5 @@ public final class OwnerFixture {
             result.add(s.toString());
         }
         return result;
-    }
-
-    /** Records requests; applies them to the room unless told to refuse. */
-    public final class FakeChanger implements AffiliationChanger {
-        public final List<List<AffiliationRequest>> calls = new ArrayList<>();
-        public Optional<StanzaError> refusal = Optional.empty();
-
-        @Override
-        public Optional<StanzaError> apply(Room target, EntityFullJid actor, List<AffiliationRequest> changes,
-                RoomContext ctx, Outbox sink) {
-            calls.add(changes);
-            if (refusal.isPresent()) {
-                return refusal;
-            }
-            for (AffiliationRequest r : changes) {
-                target.setAffiliation(new AffiliationEntry(r.jid(), r.affiliation(), r.nick(), r.reason()));
-            }
-            return Optional.empty();
-        }
     }
 }

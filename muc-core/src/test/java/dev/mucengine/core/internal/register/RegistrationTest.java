@@ -1,7 +1,5 @@
 package dev.mucengine.core.internal.register;
 
-import dev.mucengine.core.internal.room.SenderOf;
-import dev.mucengine.core.stanza.Iq;
 import static dev.mucengine.core.internal.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROMEO;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROSALINE;
@@ -10,15 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FormField;
+import dev.mucengine.core.internal.admin.RoomFixture;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.room.RoomConfig;
-import dev.mucengine.core.internal.admin.RoomFixture;
+import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
-import org.jxmpp.jid.Jid;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.Jid;
 
 class RegistrationTest {
 
@@ -26,28 +27,27 @@ class RegistrationTest {
             + "<field type='hidden' var='FORM_TYPE'><value>http://jabber.org/protocol/muc#register</value></field>"
             + "<field type='text-single' label='Nickname' var='muc#register_roomnick'><required/></field></x>";
 
-    private final Registration registration = new Registration();
 
     private List<String> send(RoomFixture f, IqType type, Jid from, Element query) {
         Iq request = iq(type, from, query);
-        registration.handle(f.room, request, SenderOf.sender(request), query, f.context, f.out);
+        f.handle(request);
         return f.sent();
     }
 
     private static Element empty() {
-        return Element.empty(MucNamespaces.REGISTER, "query");
+        return Element.empty(XmppNamespaces.REGISTER, "query");
     }
 
     private static Element submit(String nick) {
         DataForm form = DataForm.of("submit", List.of(FormField.formType(MucNamespaces.MUC_REGISTER),
                 new FormField("muc#register_roomnick", java.util.Optional.empty(), java.util.Optional.empty(),
                         java.util.Optional.empty(), false, List.of(nick), List.of())));
-        return Element.builder(MucNamespaces.REGISTER, "query").child(form.toElement()).build();
+        return Element.builder(XmppNamespaces.REGISTER, "query").child(form.toElement()).build();
     }
 
     private static Element remove() {
-        return Element.builder(MucNamespaces.REGISTER, "query")
-                .child(Element.empty(MucNamespaces.REGISTER, "remove")).build();
+        return Element.builder(XmppNamespaces.REGISTER, "query")
+                .child(Element.empty(XmppNamespaces.REGISTER, "remove")).build();
     }
 
     private static RoomFixture romeoAndJuliet(RoomConfig config) {
@@ -156,7 +156,7 @@ class RegistrationTest {
         assertThat(send(f, IqType.SET, JULIET, remove())).containsExactly(
                 "<message xmlns='jabber:client' from='room@conference.localhost' to='user@localhost/balcony' id='id1'>"
                         + "<x xmlns='http://jabber.org/protocol/muc#user'>"
-                        + "<item jid='user2@localhost' affiliation='none'/></x></message>",
+                        + "<item affiliation='none' jid='user2@localhost'/></x></message>",
                 "<iq xmlns='jabber:client' type='result' from='room@conference.localhost' to='user2@localhost/garden' id='q1'/>");
         assertThat(f.room.reservedBy(RoomFixture.nick("Juliet"))).isEmpty();
     }

@@ -1,0 +1,101 @@
+package dev.mucengine.core.internal.modules;
+
+import dev.mucengine.core.muc.HistoryRequest;
+import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.Node;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * One room's discussion history (XEP-0045 §7.2.13): the last N groupchat messages, each with the
+ * instant the room received it. Appending is O(1); the oldest entry falls off when full.
+ */
+final class History {
+
+    /** One stored message, as broadcast (from the sender's occupant JID), and when it was sent. */
+    record Entry(Message message, Instant at) {
+    }
+
+    private final int capacity;
+    private final Deque<Entry> entries = new ArrayDeque<>();
+
+    History(int capacity) {
+        this.capacity = capacity;
+    }
+
+    void append(Message broadcast, Instant at) {
+        if (capacity <= 0) {
+            return;
+        }
+        if (entries.size() == capacity) {
+            entries.removeFirst();
+        }
+        entries.addLast(new Entry(broadcast, at));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /**
+     * The entries a request selects, oldest first: the newest entries that satisfy every limit
+     * together (XEP-0045 §7.2.14: the limits combine).
+     *
+     * @param size how many characters an entry takes as it will be sent; asked only when the
+     *     request limits characters
+     */
+    List<Entry> select(HistoryRequest request, Instant now, ToIntFunction<Entry> size) {
+        int maxStanzas = request.maxStanzas().orElse(Integer.MAX_VALUE);
+        int maxChars = request.maxChars().orElse(Integer.MAX_VALUE);
+        Instant notBefore = Instant.MIN;
+        if (request.seconds().isPresent()) {
+            notBefore = now.minusSeconds(request.seconds().getAsInt());
+        }
+        if (request.since().isPresent() && request.since().get().isAfter(notBefore)) {
+            notBefore = request.since().get();
+        }
+        List<Entry> picked = new ArrayList<>();
+        int chars = 0;
+        Iterator<Entry> newestFirst = entries.descendingIterator();
+        while (newestFirst.hasNext() && picked.size() < maxStanzas) {
+            Entry e = newestFirst.next();
+            if (e.at().isBefore(notBefore)) {
+                break;
+            }
+            if (request.maxChars().isPresent()) {
+                int length = size.applyAsInt(e);
+                if (chars + length > maxChars) {
+                    break;
+                }
+                chars += length;
+            }
+            picked.add(e);
+        }
+        List<Entry> oldestFirst = new ArrayList<>(picked.size());
+        for (int i = picked.size() - 1; i >= 0; i--) {
+            oldestFirst.add(picked.get(i));
+        }
+        return oldestFirst;
+    }
+
+    /** The stored message addressed to {@code recipient}, stamped with a XEP-0203 delay from the room. */
+    static Message delivery(Entry entry, EntityBareJid room, Jid recipient) {
+        Element delay = Element.builder(XmppNamespaces.DELAY, "delay")
+                .attribute("from", room.toString())
+                .attribute("stamp", entry.at().toString())
+                .build();
+        Message m = entry.message().withTo(recipient);
+        List<Node> children = new ArrayList<>(m.element().children());
+        children.add(delay);
+        return m.withChildren(children);
+    }
+}

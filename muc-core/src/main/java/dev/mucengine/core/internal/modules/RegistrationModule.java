@@ -1,0 +1,96 @@
+package dev.mucengine.core.internal.modules;
+
+import dev.mucengine.core.form.DataForm;
+import dev.mucengine.core.internal.config.BooleanField;
+import dev.mucengine.core.module.ConfigField;
+import dev.mucengine.core.module.ModuleContext;
+import dev.mucengine.core.module.RoomModule;
+import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.muc.Nicknames;
+import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.stanza.Checked;
+import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.Iq;
+import dev.mucengine.core.stanza.IqType;
+import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.xml.Element;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * Registering with a room (XEP-0045 §7.10, jabber:iq:register): members, admins and owners (and
+ * anyone, if the room allows registration) reserve a nickname; an unaffiliated user becomes a
+ * member; {@code <remove/>} gives the affiliation up. The changes go through the same affiliation
+ * rules as an admin's (a taken nickname is a conflict, the last owner cannot leave); consequences
+ * are sent before the iq result.
+ */
+final class RegistrationModule implements RoomModule {
+
+    private static final ConfigField FIELD = new BooleanField("muc#roomconfig_allowregister",
+            "Allow Users to Register with the Room?", RoomConfig::allowRegistration,
+            RoomConfig.Builder::allowRegistration);
+
+    @Override
+    public String name() {
+        return "registration";
+    }
+
+    @Override
+    public List<ConfigField> configFields() {
+        return List.of(FIELD);
+    }
+
+    @Override
+    public List<String> protocolFeatures(RoomView room) {
+        return List.of(XmppNamespaces.REGISTER);
+    }
+
+    @Override
+    public Set<String> iqNamespaces() {
+        return Set.of(XmppNamespaces.REGISTER);
+    }
+
+    @Override
+    public void handleIq(ModuleContext context, Iq iq, EntityFullJid sender, Element query) {
+        Affiliation privilege = context.privilege(sender);
+        if (privilege == Affiliation.OUTCAST) {
+            context.send(iq.errorReply(StanzaError.of(Condition.FORBIDDEN).withText("You are banned from this room")));
+            return;
+        }
+        if (!privilege.atLeast(Affiliation.MEMBER) && !context.room().config().allowRegistration()) {
+            context.send(iq.errorReply(StanzaError.of(Condition.REGISTRATION_REQUIRED)
+                    .withText("Only members may register with this room")));
+            return;
+        }
+        if (iq.type() == IqType.GET) {
+            context.send(iq.resultReply(RegistrationForm.query(context.room().reservedNick(sender))));
+            return;
+        }
+        Optional<StanzaError> error = query.child(XmppNamespaces.REGISTER, "remove").isPresent()
+                ? context.unregister(sender)
+                : register(context, sender, query);
+        context.send(error.isPresent() ? iq.errorReply(error.get()) : iq.resultReply());
+    }
+
+    private static Optional<StanzaError> register(ModuleContext context, EntityFullJid user, Element query) {
+        Optional<Element> x = query.child(XmppNamespaces.DATA, "x");
+        if (x.isEmpty()) {
+            return Optional.of(StanzaError.of(Condition.BAD_REQUEST).withText("Submit the registration form"));
+        }
+        DataForm form = DataForm.fromElement(x.get());
+        if (form.type().equals("cancel")) {
+            return Optional.empty();
+        }
+        Optional<String> raw = RegistrationForm.requestedNick(form);
+        if (raw.isEmpty()) {
+            return Optional.of(StanzaError.of(Condition.BAD_REQUEST).withText("The form needs a nickname"));
+        }
+        Checked<Resourcepart> nick = Nicknames.prepare(raw.get(), context.limits().maxNickLength());
+        return nick.refusal().or(() -> context.register(user, nick.value()));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.mucengine.core.module;
+
+import dev.mucengine.core.form.FormField;
+import dev.mucengine.core.room.Occupant;
+import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.service.ServiceConfig;
+import dev.mucengine.core.stanza.Iq;
+import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.Presence;
+import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.Node;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jxmpp.jid.EntityFullJid;
+
+/**
+ * One room feature: its configuration fields, its service discovery features, its checks and
+ * what it does when the room handles a stanza. A service runs the modules listed in its
+ * {@link dev.mucengine.core.service.ServiceConfig#modules()}, in that order; the configuration
+ * form, the disco#info features and every veto are assembled from them. Every method has a
+ * default that does nothing, so a module implements only the hooks it needs.
+ *
+ * <p>Hooks come in three kinds:
+ * <ul>
+ *   <li><b>declarations</b>, asked once per use and free of side effects: fields, features, room
+ *       information;
+ *   <li><b>checks</b>, which may veto an action with an error and see the room read-only
+ *       ({@link RoomView}): the first module that objects decides the error;
+ *   <li><b>actions</b>, which get a {@link ModuleContext} to send stanzas and change the room
+ *       through the engine's rules.
+ * </ul>
+ *
+ * <p>A module instance serves every room of a service: what it keeps per room goes in
+ * {@link ModuleContext#roomState}. Hooks run on the service's one thread; they must not block,
+ * and like the engine they see time and ids only through the context.
+ */
+public interface RoomModule {
+
+    /** A short, stable name ({@code password}, {@code members-only}), unique in a service. */
+    String name();
+
+    // ----- declarations
+
+    /** The fields this module adds to the room configuration form, in form order. */
+    default List<ConfigField> configFields() {
+        return List.of();
+    }
+
+    /**
+     * The protocol features (namespaces, XEP-0030) a room with this module offers, given its
+     * state. Listed in disco#info after the engine's own ({@code http://jabber.org/protocol/muc}
+     * and {@code muc#stable_id}), in module order.
+     */
+    default List<String> protocolFeatures(RoomView room) {
+        return List.of();
+    }
+
+    /**
+     * The room-type features (XEP-0045 §16.3: {@code muc_public}, {@code muc_passwordprotected}...)
+     * that describe the room's configuration. Listed in disco#info after every protocol feature.
+     */
+    default List<String> roomTypes(RoomView room) {
+        return List.of();
+    }
+
+    /** Fields this module adds to the room's muc#roominfo form (XEP-0045 §6.4), after the standard ones. */
+    default List<FormField> roomInfo(RoomView room) {
+        return List.of();
+    }
+
+    /** The muc#admin, muc#owner... namespaces of the iq requests to the room this module answers. */
+    default Set<String> iqNamespaces() {
+        return Set.of();
+    }
+
+    // ----- checks
+
+    /** A veto on entering the room, at one {@link JoinStage}. */
+    default Optional<StanzaError> checkJoin(JoinStage stage, RoomView room, JoinRequest request) {
+        return Optional.empty();
+    }
+
+    /** A veto on a groupchat message to all occupants (XEP-0045 §7.4), after the engine's own checks. */
+    default Optional<StanzaError> checkGroupchat(RoomView room, Occupant sender, Message message) {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks a whole configuration submission once every field accepted its values: the rules
+     * that span several fields. May add to the draft (affiliation changes, settings).
+     */
+    default Optional<StanzaError> finishConfiguration(ConfigDraft draft) {
+        return Optional.empty();
+    }
+
+    /** True if this module handles this message to the room's bare JID (not groupchat: voice requests...). */
+    default boolean handlesMessage(Message message) {
+        return false;
+    }
+
+    // ----- decorations
+
+    /**
+     * A message the room sends on an occupant's behalf (a groupchat message, a subject, a private
+     * message), as every recipient will get it; return it changed or as is. Called once per
+     * message, not per recipient.
+     */
+    default Message decorateMessage(RoomView room, Occupant sender, Message message) {
+        return message;
+    }
+
+    /** Elements to add to every presence the room sends on an occupant's behalf. */
+    default List<Node> presenceExtensions(RoomView room, Occupant occupant) {
+        return List.of();
+    }
+
+    // ----- actions
+
+    /**
+     * An occupant entered (or re-sent its join presence): its own presence has been sent; what
+     * this module sends now comes before the subject, which is always last (XEP-0045 §7.2.15).
+     *
+     * @param joinPresence the presence that asked to enter, with its MUC payload
+     */
+    default void entered(ModuleContext context, Occupant occupant, Presence joinPresence) {
+    }
+
+    /** A groupchat message was sent to every occupant, as {@code reflected}. */
+    default void groupchatSent(ModuleContext context, Occupant sender, Message reflected) {
+    }
+
+    /**
+     * Answers an iq get or set to the room's bare JID in one of {@link #iqNamespaces()}: must send
+     * exactly one reply, a result or an error.
+     *
+     * @param query the iq's payload
+     */
+    default void handleIq(ModuleContext context, Iq iq, EntityFullJid sender, Element query) {
+    }
+
+    /** Handles a message for which {@link #handlesMessage} is true. */
+    default void handleMessage(ModuleContext context, Optional<Occupant> sender, Message message) {
+    }
+
+    /**
+     * The room's configuration changed: called after the owner got its answer and the occupants
+     * the 104 notice (XEP-0045 §10.2.1).
+     */
+    default void configured(ModuleContext context, RoomConfig before, RoomConfig after) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.mucengine.core.muc;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.jxmpp.jid.Jid;
+
+/**
+ * {@code <invite/>} of a mediated invitation (XEP-0045 §7.8.2): {@code to} from the inviter to
+ * the room, {@code from} from the room to the invitee.
+ *
+ * @param reason the reason; the room relays it always, empty when the inviter gave none
+ */
+public record Invite(Optional<Jid> from, Optional<Jid> to, Optional<String> reason) {
+
+    public Invite {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
