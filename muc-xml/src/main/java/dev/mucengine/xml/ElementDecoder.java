@@ -6,11 +6,13 @@ import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.XmlName;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +75,7 @@ final class ElementDecoder {
 
     /** Parses a stream header start tag (closed synthetically by {@code </qname>}). */
     StreamHeader decodeHeader(byte[] startTag, String qname) throws XmlFailure {
-        byte[] end = ("</" + qname + ">").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] end = ("</" + qname + ">").getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[startTag.length + end.length];
         System.arraycopy(startTag, 0, all, 0, startTag.length);
         System.arraycopy(end, 0, all, startTag.length, end.length);
@@ -221,7 +223,7 @@ final class ElementDecoder {
                         "invalid UTF-8: " + firstLine(t.getMessage()));
             }
         }
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("limit") && lower.contains("exceeded")) {
             return new XmlFailure(StreamErrorCondition.POLICY_VIOLATION, message);
         }

@@ -3,6 +3,7 @@ package dev.mucengine.xml;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.XmlName;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record StreamHeader(String contentNamespace, String streamPrefix,
     public StreamHeader {
         Objects.requireNonNull(contentNamespace, "contentNamespace");
         Objects.requireNonNull(streamPrefix, "streamPrefix");
-        namespaces = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(namespaces));
+        namespaces = Collections.unmodifiableMap(new LinkedHashMap<>(namespaces));
         attributes = List.copyOf(attributes);
     }
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Splits a byte stream into top-level elements without parsing them, so that each one can be
@@ -24,6 +25,8 @@ import java.util.Locale;
  * well-formed (names, UTF-8, nesting) is decided later by Woodstox.
  */
 final class TopLevelScanner {
+
+    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*['\"]([^'\"]*)['\"]");
 
     /** What the scanner found at the top level. */
     sealed interface Token {
@@ -306,8 +309,7 @@ final class TopLevelScanner {
         if (!text.matches("(?s)xml[ \t\r\n].*")) {
             throw restricted("processing instruction");
         }
-        var m = java.util.regex.Pattern.compile("encoding\\s*=\\s*['\"]([^'\"]*)['\"]")
-                .matcher(text);
+        var m = ENCODING.matcher(text);
         if (m.find() && !m.group(1).toUpperCase(Locale.ROOT).equals("UTF-8")) {
             throw new XmlFailure(StreamErrorCondition.UNSUPPORTED_ENCODING,
                     "only UTF-8 is supported");

@@ -23,3 +23,4 @@
 package dev.mucengine.xml;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -1,6 +1,7 @@
 package dev.mucengine.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class HostileInputTest {
 
@@ -214,7 +215,7 @@ class HostileInputTest {
                 return -1;
             }
             int n = (int) Math.min(len, size - served);
-            java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+            Arrays.fill(b, off, off + n, (byte) 'a');
             served += n;
             return n;
         }

@@ -65,7 +65,7 @@ public final class Iq extends Stanza {
     }
 
     /** This stanza with its children replaced; addresses and attributes are kept. */
-    public Iq withChildren(java.util.List<? extends dev.mucengine.core.xml.Node> children) {
+    public Iq withChildren(List<? extends Node> children) {
         return new Iq(element().withChildren(children), from(), to());
     }
 

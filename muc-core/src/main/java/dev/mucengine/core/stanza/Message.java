@@ -52,7 +52,7 @@ public final class Message extends Stanza {
     }
 
     /** This stanza with its children replaced; addresses and attributes are kept. */
-    public Message withChildren(java.util.List<? extends dev.mucengine.core.xml.Node> children) {
+    public Message withChildren(List<? extends Node> children) {
         return new Message(element().withChildren(children), from(), to());
     }
 

@@ -55,7 +55,7 @@ public final class Presence extends Stanza {
     }
 
     /** This stanza with its children replaced; addresses and attributes are kept. */
-    public Presence withChildren(java.util.List<? extends dev.mucengine.core.xml.Node> children) {
+    public Presence withChildren(List<? extends Node> children) {
         return new Presence(element().withChildren(children), from(), to());
     }
 

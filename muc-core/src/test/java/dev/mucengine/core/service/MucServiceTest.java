@@ -58,7 +58,7 @@ class MucServiceTest {
     @Test
     void aGroupchatOneJoinCreatesAnInstantRoom() {
         ServiceFixture f = fixture();
-        f.send(dev.mucengine.core.stanza.Presence.builder(dev.mucengine.core.stanza.PresenceType.AVAILABLE)
+        f.send(Presence.builder(PresenceType.AVAILABLE)
                 .from(jid(ROMEO)).to(jid("old@muc.example/romeo")).build());
         assertThat(f.send(join(JULIET, "old@muc.example/juliet"))).noneMatch(Stanza::isError);
     }

@@ -39,9 +39,32 @@ final class ServiceFixture {
 
     /** Handles {@code s} as a host does: the durable changes are stored, the stanzas returned. */
     List<Stanza> send(Stanza s) {
+        return handle(s).stanzas();
+    }
+
+    /** As {@link #send}, returning the whole effects. */
+    Effects handle(Stanza s) {
         Effects effects = service.handle(s, now);
         store.apply(effects.changes());
-        return effects.stanzas();
+        return effects;
+    }
+
+    static Element field(String var, String... values) {
+        Element.Builder f = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
+        for (String v : values) {
+            f.textChild(XmppNamespaces.DATA, "value", v);
+        }
+        return f.build();
+    }
+
+    /** A muc#roomconfig submission with these fields. */
+    static Element configSubmit(Element... fields) {
+        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
+                .child(field("FORM_TYPE", MucNamespaces.MUC_ROOMCONFIG));
+        for (Element f : fields) {
+            x.child(f);
+        }
+        return x.build();
     }
 
     static Presence join(String user, String occupantJid) {

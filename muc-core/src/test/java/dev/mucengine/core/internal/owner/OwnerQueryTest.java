@@ -49,7 +49,7 @@ class OwnerQueryTest {
         f.join(JULIET, "juliet", Role.PARTICIPANT);
     }
 
-    private void send(org.jxmpp.jid.Jid from, String type, Element query) {
+    private void send(Jid from, String type, Element query) {
         Iq iq = iq(from, type, query);
         f.handle(iq, f.context);
     }
@@ -219,7 +219,7 @@ class OwnerQueryTest {
                 + "from='garden@conference.localhost' to='juliet@localhost/j1' id='id1'>"
                 + "<x xmlns='http://jabber.org/protocol/muc#user'><status code='104'/></x></message>");
         assertThat(f.room.config().moderated()).isFalse();
-        assertThat(f.room.occupant(org.jxmpp.jid.parts.Resourcepart.fromOrThrowUnchecked("juliet"))
+        assertThat(f.room.occupant(Resourcepart.fromOrThrowUnchecked("juliet"))
                 .orElseThrow().role()).isEqualTo(Role.PARTICIPANT);
     }
 
@@ -385,7 +385,7 @@ class OwnerQueryTest {
 
     @Test
     void cancelOnNewRoomDestroysIt() {
-        f.room.remove(f.room.occupant(org.jxmpp.jid.parts.Resourcepart.fromOrThrowUnchecked("juliet"))
+        f.room.remove(f.room.occupant(Resourcepart.fromOrThrowUnchecked("juliet"))
                 .orElseThrow());
         f.room.setLocked(true);
         send(ROMEO, "set", ownerQuery(Element.builder(XmppNamespaces.DATA, "x").attribute("type", "cancel").build()));

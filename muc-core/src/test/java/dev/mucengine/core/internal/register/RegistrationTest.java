@@ -40,8 +40,8 @@ class RegistrationTest {
 
     private static Element submit(String nick) {
         DataForm form = DataForm.of("submit", List.of(FormField.formType(MucNamespaces.MUC_REGISTER),
-                new FormField("muc#register_roomnick", java.util.Optional.empty(), java.util.Optional.empty(),
-                        java.util.Optional.empty(), false, List.of(nick), List.of())));
+                new FormField("muc#register_roomnick", Optional.empty(), Optional.empty(),
+                        Optional.empty(), false, List.of(nick), List.of())));
         return Element.builder(XmppNamespaces.REGISTER, "query").child(form.toElement()).build();
     }
 
