@@ -49,7 +49,7 @@ final class AffiliationRules {
                     return error(Condition.NOT_ALLOWED, "You cannot ban an admin or owner");
                 }
                 if (wanted.isAdminOrOwner() || current.isAdminOrOwner()) {
-                    // §10.6, §10.8: only owners may modify the owner and admin lists.
+                    // §10.3-§10.8: only owners may grant, revoke or list owners and admins.
                     return error(Condition.FORBIDDEN, "Only owners may change admins and owners");
                 }
             }
@@ -74,7 +74,7 @@ final class AffiliationRules {
         return Optional.empty();
     }
 
-    /** §10.5, §10.6: the room may not be left without an owner (the last owner cannot be demoted). */
+    /** §10.4, §10.5: the room may not be left without an owner (the last owner cannot be demoted). */
     static Optional<StanzaError> checkOwnersRemain(Room room, List<AffiliationRequest> changes) {
         Map<Jid, AffiliationRequest> planned = new LinkedHashMap<>();
         for (AffiliationRequest change : changes) {

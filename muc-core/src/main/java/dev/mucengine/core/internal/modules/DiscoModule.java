@@ -18,7 +18,7 @@ import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
- * Service discovery on a room's bare JID (XEP-0045 §6.4, §6.5, §6.7, §7.12).
+ * Service discovery on a room's bare JID (XEP-0045 §6.4, §6.5, §7.12).
  *
  * <p>disco#info without a node: identity {@code conference/text} named after the room (its local
  * part when it has no name), the features every module declares, and the muc#roominfo form. With
