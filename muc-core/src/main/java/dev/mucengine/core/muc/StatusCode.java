@@ -1,6 +1,6 @@
 package dev.mucengine.core.muc;
 
-/** The {@code <status code='...'/>} values of XEP-0045 the engine emits (§12; the registry, §16.6). */
+/** The {@code <status code='...'/>} values of XEP-0045 (§12; the registry, §16.6). */
 public enum StatusCode {
     NON_ANONYMOUS(100),
     AFFILIATION_CHANGED(101),

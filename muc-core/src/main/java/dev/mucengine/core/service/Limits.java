@@ -4,9 +4,11 @@ package dev.mucengine.core.service;
  * Service-wide limits, with safe defaults. Every refusal they cause uses the error XEP-0045
  * names for it (a full room: service-unavailable; too long a text: not-acceptable/bad-request).
  *
- * @param maxOccupantsPerRoom applies even when the room sets no maximum; owners and admins are exempt
+ * @param maxOccupantsPerRoom applies even when the room sets no maximum, and to everyone (a room's own
+ *     maximum, muc#roomconfig_maxusers, lets owners and admins in beyond it)
  * @param maxRooms rooms one service may host
- * @param maxRoomsPerUser rooms one bare JID may have created and still own
+ * @param maxRoomsPerUser rooms one bare JID may have created that still exist (live or stored), whoever
+ *     owns them now; service administrators are exempt
  * @param historySize messages of discussion history kept per room
  */
 public record Limits(

@@ -1,7 +1,6 @@
 package dev.mucengine.core.stanza;
 
 import dev.mucengine.core.xml.Element;
-import dev.mucengine.core.xml.XmlName;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -103,8 +102,4 @@ public record StanzaError(
         return new StanzaError(type, condition, text, error.attribute("by"), conditionText, app);
     }
 
-    /** The name of the {@code <error/>} child in the client namespace. */
-    static XmlName elementName() {
-        return new XmlName(Stanza.CLIENT_NAMESPACE, "error");
-    }
 }

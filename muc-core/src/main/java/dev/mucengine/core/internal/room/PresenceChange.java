@@ -73,9 +73,6 @@ public record PresenceChange(
         return new PresenceChange(occupant, unavailable, payload, codes, actor, newReason, newNick, destroy);
     }
 
-    public PresenceChange withNewNick(Resourcepart nick) {
-        return new PresenceChange(occupant, unavailable, payload, codes, actor, reason, Optional.of(nick), destroy);
-    }
 
     public PresenceChange withDestroy(Destroy notice) {
         return new PresenceChange(occupant, unavailable, payload, codes, actor, reason, newNick, Optional.of(notice));
