@@ -1,4 +1,4 @@
-package dev.mucengine.core.internal.disco;
+package dev.mucengine.core.internal.modules;
 
 import static dev.mucengine.core.internal.owner.OwnerFixture.JULIET;
 import static dev.mucengine.core.internal.owner.OwnerFixture.ROMEO;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
 
-class RoomDiscoTest {
+class DiscoModuleTest {
 
     private OwnerFixture f;
 

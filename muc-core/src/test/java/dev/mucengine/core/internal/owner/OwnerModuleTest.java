@@ -38,7 +38,7 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
-class OwnerQueryTest {
+class OwnerModuleTest {
 
     private OwnerFixture f;
 

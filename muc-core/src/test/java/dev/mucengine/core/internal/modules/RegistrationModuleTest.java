@@ -1,4 +1,4 @@
-package dev.mucengine.core.internal.register;
+package dev.mucengine.core.internal.modules;
 
 import static dev.mucengine.core.internal.admin.RoomFixture.JULIET;
 import static dev.mucengine.core.internal.admin.RoomFixture.ROMEO;
@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
 
-class RegistrationTest {
+class RegistrationModuleTest {
 
     static final String FORM = "<x xmlns='jabber:x:data' type='form'>"
             + "<field type='hidden' var='FORM_TYPE'><value>http://jabber.org/protocol/muc#register</value></field>"
