@@ -218,58 +218,13 @@ public final class Element implements Node {
         return h;
     }
 
-    /** A readable, XML-like rendering for diagnostics. Use muc-xml's serializer for the wire. */
+    /**
+     * The element as {@link XmlWriter} writes it standalone, for diagnostics and tests. The wire
+     * format is the transport's (muc-xml writes stanzas in their stream's namespace).
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        render(sb, "");
-        return sb.toString();
-    }
-
-    private void render(StringBuilder sb, String parentNamespace) {
-        sb.append('<').append(name.localName());
-        if (!name.namespace().equals(parentNamespace)) {
-            sb.append(" xmlns='").append(escape(name.namespace())).append('\'');
-        }
-        for (Attribute a : attributes) {
-            sb.append(' ');
-            XmlName an = a.name();
-            if (an.namespace().equals(XmlName.XML_NAMESPACE)) {
-                sb.append("xml:");
-            } else if (!an.namespace().isEmpty()) {
-                sb.append('{').append(an.namespace()).append('}');
-            }
-            sb.append(an.localName()).append("='").append(escape(a.value())).append('\'');
-        }
-        if (children.isEmpty()) {
-            sb.append("/>");
-            return;
-        }
-        sb.append('>');
-        for (Node n : children) {
-            if (n instanceof Element e) {
-                e.render(sb, name.namespace());
-            } else if (n instanceof Text t) {
-                sb.append(escape(t.value()));
-            }
-        }
-        sb.append("</").append(name.localName()).append('>');
-    }
-
-    private static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '\'' -> sb.append("&apos;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return XmlWriter.write(this);
     }
 
     /** Mutable builder; {@link #build()} freezes a snapshot, so a builder may be reused. */
