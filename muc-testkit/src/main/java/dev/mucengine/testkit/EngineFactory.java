@@ -7,15 +7,27 @@ import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import java.util.Set;
 
-/** Creates a fresh engine for each replayed script. */
+/**
+ * Creates a fresh engine for each replayed script. A factory may wrap the engine to apply its
+ * durable changes, as {@link #defaultFactory()} does; the replay only delivers the stanzas.
+ */
 @FunctionalInterface
 public interface EngineFactory {
 
+    /**
+     * Creates the engine one script is replayed against.
+     *
+     * @param settings the service domain, administrators and id source the script expects
+     * @return a new engine, used by one replay only
+     */
     StanzaHandler create(EngineSettings settings);
 
     /**
      * The engine the CLI and the project's own tests replay against: a {@link MucService} for the
-     * settings' domain and administrators, over a fresh in-memory store.
+     * settings' domain and administrators, over a fresh in-memory store. It applies each input's
+     * durable changes to that store before returning the effects.
+     *
+     * @return the factory
      */
     static EngineFactory defaultFactory() {
         return settings -> {

@@ -15,6 +15,14 @@ import org.jxmpp.jid.EntityBareJid;
  */
 public record EngineSettings(DomainBareJid serviceDomain, Set<EntityBareJid> administrators, IdSource ids) {
 
+    /**
+     * Checks the settings and copies the administrators.
+     *
+     * @param serviceDomain the MUC service's domain
+     * @param administrators the service administrators
+     * @param ids the engine's id source
+     * @throws NullPointerException if an argument, or an administrator, is null
+     */
     public EngineSettings {
         Objects.requireNonNull(serviceDomain, "serviceDomain");
         administrators = Set.copyOf(administrators);

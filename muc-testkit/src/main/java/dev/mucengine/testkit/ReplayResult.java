@@ -14,6 +14,15 @@ import java.util.Optional;
  */
 public record ReplayResult(String name, Optional<Failure> failure, List<String> transcript, List<String> discarded) {
 
+    /**
+     * Checks the result and copies the lists.
+     *
+     * @param name the script's name
+     * @param failure why it failed, or empty
+     * @param transcript every stanza in and out
+     * @param discarded stanzas dropped unread
+     * @throws NullPointerException if an argument, or an element of a list, is null
+     */
     public ReplayResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(failure, "failure");
@@ -21,6 +30,11 @@ public record ReplayResult(String name, Optional<Failure> failure, List<String> 
         discarded = List.copyOf(discarded);
     }
 
+    /**
+     * Whether the script passed.
+     *
+     * @return true if there is no {@link #failure()}
+     */
     public boolean passed() {
         return failure.isEmpty();
     }
@@ -34,6 +48,13 @@ public record ReplayResult(String name, Optional<Failure> failure, List<String> 
      */
     public record Failure(String reason, String report) {
 
+        /**
+         * Checks the failure.
+         *
+         * @param reason the one-line reason
+         * @param report the full report
+         * @throws NullPointerException if an argument is null
+         */
         public Failure {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(report, "report");

@@ -50,11 +50,21 @@ public final class Replayer {
 
     private final ReplayOptions options;
 
+    /**
+     * A replayer with these options.
+     *
+     * @param options how scripts are replayed
+     */
     public Replayer(ReplayOptions options) {
         this.options = options;
     }
 
-    /** Reads and replays a script file; an unreadable or malformed script is a failed result. */
+    /**
+     * Reads and replays a script file; an unreadable or malformed script is a failed result.
+     *
+     * @param file the script
+     * @return the outcome; never throws for a bad script or a failing engine
+     */
     public ReplayResult replay(Path file) {
         Script script;
         try {
@@ -67,7 +77,12 @@ public final class Replayer {
         return replay(script);
     }
 
-    /** Replays a parsed script. */
+    /**
+     * Replays a parsed script. An exception thrown by the engine fails the step it happened in.
+     *
+     * @param script the script
+     * @return the outcome
+     */
     public ReplayResult replay(Script script) {
         return new Run(script).result();
     }

@@ -12,6 +12,14 @@ public final class ScriptFiles {
     private ScriptFiles() {
     }
 
+    /**
+     * The scripts at {@code path}.
+     *
+     * @param path a script file, or a directory searched recursively
+     * @return {@code path} itself if it is not a directory (whatever its name), else every regular
+     *     {@code *.scs} file below it, sorted by path
+     * @throws IOException if the directory cannot be walked
+     */
     public static List<Path> find(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
             return List.of(path);

@@ -22,21 +22,37 @@ public final class XmlParser {
     private final XmlLimits limits;
     private final ElementDecoder decoder;
 
+    /** A parser with {@link XmlLimits#DEFAULTS}. */
     public XmlParser() {
         this(XmlLimits.DEFAULTS);
     }
 
+    /**
+     * A parser with these limits.
+     *
+     * @param limits the limits every parsed element must respect
+     */
     public XmlParser(XmlLimits limits) {
         this.limits = limits;
         this.decoder = new ElementDecoder(limits);
     }
 
-    /** Parses a standalone element: an element without {@code xmlns} is in no namespace. */
+    /**
+     * Parses a standalone element: an element without {@code xmlns} is in no namespace.
+     *
+     * @param xml the element, encoded as UTF-8 before parsing
+     * @return the element, or the stream error the input deserves
+     */
     public ParseResult parse(String xml) {
         return parse(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Parses a standalone element from UTF-8 bytes. */
+    /**
+     * Parses a standalone element from UTF-8 bytes.
+     *
+     * @param utf8 the element's bytes; another declared encoding is {@code unsupported-encoding}
+     * @return the element, or the stream error the input deserves
+     */
     public ParseResult parse(byte[] utf8) {
         return parse(utf8, NO_NAMESPACE_START, Optional.empty());
     }
@@ -45,7 +61,12 @@ public final class XmlParser {
      * Parses an element as if it appeared inside a stream whose default namespace is
      * {@code defaultNamespace}: {@code <presence to='x'/>} with {@code jabber:client} comes out
      * in {@code jabber:client}. As on a stream, {@code jabber:server} and
-     * {@code jabber:component:accept} content is mapped to {@code jabber:client}.
+     * {@code jabber:component:accept} content is mapped to {@code jabber:client}; any other default
+     * namespace is kept.
+     *
+     * @param xml the element, encoded as UTF-8 before parsing
+     * @param defaultNamespace the namespace of elements without their own {@code xmlns}
+     * @return the element, or the stream error the input deserves
      */
     public ParseResult parseFragment(String xml, String defaultNamespace) {
         byte[] start = ("<w xmlns='" + XmlWriter.escapeAttribute(defaultNamespace) + "'>")

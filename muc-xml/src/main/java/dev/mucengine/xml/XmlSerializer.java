@@ -22,28 +22,68 @@ import java.util.Map;
  */
 public final class XmlSerializer {
 
-    /** Standalone: the element declares its own namespace. */
+    /**
+     * Standalone: the element declares its own namespace.
+     *
+     * @param element the element
+     * @return the XML
+     */
     public String toXml(Element element) {
         return XmlWriter.write(element);
     }
 
+    /**
+     * As {@link #toXml(Element)}, in UTF-8.
+     *
+     * @param element the element
+     * @return the XML's bytes
+     */
     public byte[] toBytes(Element element) {
         return toXml(element).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes {@link #toXml(Element)} to {@code out}.
+     *
+     * @param element the element
+     * @param out where to write; not flushed
+     * @throws IOException if {@code out} fails
+     */
     public void write(Element element, Writer out) throws IOException {
         out.write(toXml(element));
     }
 
-    /** For a stream whose default namespace is {@code streamContentNamespace}. */
+    /**
+     * For a stream whose default namespace is {@code streamContentNamespace}.
+     *
+     * @param element the element
+     * @param streamContentNamespace the stream's content namespace, in which {@code jabber:client}
+     *     elements are written
+     * @return the XML
+     */
     public String toXmlInStream(Element element, String streamContentNamespace) {
         return XmlWriter.write(element, streamContentNamespace);
     }
 
+    /**
+     * As {@link #toXmlInStream(Element, String)}, in UTF-8.
+     *
+     * @param element the element
+     * @param streamContentNamespace the stream's content namespace
+     * @return the XML's bytes
+     */
     public byte[] toBytesInStream(Element element, String streamContentNamespace) {
         return toXmlInStream(element, streamContentNamespace).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes {@link #toXmlInStream(Element, String)} to {@code out}.
+     *
+     * @param element the element
+     * @param streamContentNamespace the stream's content namespace
+     * @param out where to write; not flushed
+     * @throws IOException if {@code out} fails
+     */
     public void writeInStream(Element element, String streamContentNamespace, Writer out)
             throws IOException {
         out.write(toXmlInStream(element, streamContentNamespace));
@@ -52,6 +92,11 @@ public final class XmlSerializer {
     /**
      * The XML declaration and the {@code <stream:stream ...>} start tag with the header's
      * namespace declarations and attributes, in order.
+     *
+     * @param header the header to send
+     * @return the declaration and the start tag
+     * @throws IllegalArgumentException if the header has no stream prefix, a prefix is not an XML name,
+     *     or an attribute is in a namespace the header does not declare
      */
     public String openStream(StreamHeader header) {
         if (header.streamPrefix().isEmpty()) {
@@ -74,7 +119,11 @@ public final class XmlSerializer {
         return sb.append('>').toString();
     }
 
-    /** {@code </stream:stream>}. */
+    /**
+     * {@code </stream:stream>}.
+     *
+     * @return the end tag, always with the prefix {@code stream}
+     */
     public String closeStream() {
         return "</stream:stream>";
     }

@@ -40,10 +40,21 @@ public final class XmppStreamReader {
     private String headerQName = "";
     private Optional<String> contentNamespace = Optional.empty();
 
+    /**
+     * A reader with {@link XmlLimits#DEFAULTS}.
+     *
+     * @param in the connection's input, read as needed and never closed by the reader
+     */
     public XmppStreamReader(InputStream in) {
         this(in, XmlLimits.DEFAULTS);
     }
 
+    /**
+     * A reader with these limits.
+     *
+     * @param in the connection's input, read as needed and never closed by the reader
+     * @param limits the limits every element must respect
+     */
     public XmppStreamReader(InputStream in, XmlLimits limits) {
         this.scanner = new TopLevelScanner(in, limits, true);
         this.decoder = new ElementDecoder(limits);
@@ -52,6 +63,9 @@ public final class XmppStreamReader {
     /**
      * Blocks until the next event. Only I/O failures of the underlying stream are thrown; bad
      * XML is a {@link StreamEvent.StreamFailed} value.
+     *
+     * @return the next event; the terminal event again once there was one
+     * @throws IOException if reading {@code in} fails
      */
     public StreamEvent next() throws IOException {
         StreamEvent done = terminal;

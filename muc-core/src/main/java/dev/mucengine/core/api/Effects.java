@@ -21,6 +21,13 @@ public record Effects(List<Stanza> stanzas, List<DurableChange> changes) {
     /** Nothing to send, nothing changed. */
     public static final Effects NONE = new Effects(List.of(), List.of());
 
+    /**
+     * Copies both lists.
+     *
+     * @param stanzas the stanzas to send, in delivery order
+     * @param changes the durable changes, in the order they happened
+     * @throws NullPointerException if a list or an element of one is null
+     */
     public Effects {
         stanzas = List.copyOf(stanzas);
         changes = List.copyOf(changes);

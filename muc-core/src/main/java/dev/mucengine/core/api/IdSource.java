@@ -10,13 +10,20 @@ import java.util.Locale;
 @FunctionalInterface
 public interface IdSource {
 
-    /** A fresh id, unique among those this source has returned. */
+    /**
+     * A fresh id, unique among those this source has returned.
+     *
+     * @return the next id; never empty
+     */
     String nextId();
 
     /**
      * A deterministic source: {@code prefix1}, {@code prefix2}, ... For tests and scripts: two
      * sources with the same prefix repeat each other's ids, so a host must not use it across
      * restarts.
+     *
+     * @param prefix the text every id starts with
+     * @return a new source whose counter starts at 1
      */
     static IdSource sequential(String prefix) {
         long[] counter = {0};
@@ -25,14 +32,22 @@ public interface IdSource {
 
     /**
      * Ids unique across restarts and across services: a prefix of 80 random bits drawn once (from
-     * {@link SecureRandom}), then a counter, as in {@code k3v9q0dz2hm8r4tc-1a}. A persistent archive
-     * may key messages on them. Not thread-safe, like the service that uses it.
+     * {@link SecureRandom}), written as 16 base-32 digits, then a counter in base 36, as in
+     * {@code k3v9q0dl2hm8r4tc-1a}. A persistent archive may key messages on them. Not thread-safe,
+     * like the service that uses it.
+     *
+     * @return a new source with a freshly drawn prefix
      */
     static IdSource unique() {
         return unique(new SecureRandom());
     }
 
-    /** As {@link #unique()}, with the prefix drawn from {@code random}. */
+    /**
+     * As {@link #unique()}, with the prefix drawn from {@code random}.
+     *
+     * @param random where the 80 bits of the prefix come from (once, now)
+     * @return a new source with a prefix drawn from {@code random}
+     */
     static IdSource unique(SecureRandom random) {
         byte[] bits = new byte[10];
         random.nextBytes(bits);

@@ -28,6 +28,12 @@ public final class ConfigDraft {
      * @param <T> the type of the value
      */
     public record Key<T>(String name) {
+        /**
+         * Checks the key.
+         *
+         * @param name unique among the keys of one module
+         * @throws NullPointerException if {@code name} is null
+         */
         public Key {
             Objects.requireNonNull(name, "name");
         }
@@ -39,34 +45,67 @@ public final class ConfigDraft {
     private final Map<Key<?>, Object> notes = new HashMap<>();
     private final List<AffiliationRequest> affiliationChanges = new ArrayList<>();
 
-    /** A draft starting from the room's current configuration. */
+    /**
+     * A draft starting from the room's current configuration. The engine makes one per submission
+     * and hands it to every field and module; a module has no need to make its own.
+     *
+     * @param room the room being configured
+     * @param limits the service's limits
+     */
     public ConfigDraft(RoomView room, Limits limits) {
         this.room = room;
         this.limits = limits;
         this.config = room.config().toBuilder();
     }
 
-    /** The room being configured, as it is now. */
+    /**
+     * The room being configured, as it is now (the draft is not applied to it yet).
+     *
+     * @return the room
+     */
     public RoomView room() {
         return room;
     }
 
-    /** The service's limits, which bound what a field may accept. */
+    /**
+     * The service's limits, which bound what a field may accept.
+     *
+     * @return the limits
+     */
     public Limits limits() {
         return limits;
     }
 
-    /** The configuration being built, starting from the room's current one. */
+    /**
+     * The configuration being built, starting from the room's current one. Fields and modules set
+     * their values on it.
+     *
+     * @return the builder shared by every field of the submission
+     */
     public RoomConfig.Builder config() {
         return config;
     }
 
-    /** Notes a value for a later check of the same submission. */
+    /**
+     * Notes a value for a later check of the same submission, replacing what was noted under
+     * {@code key} before.
+     *
+     * @param <T> the type of the value
+     * @param key the key to note it under
+     * @param value the value
+     * @throws NullPointerException if {@code value} is null
+     */
     public <T> void note(Key<T> key, T value) {
         notes.put(key, Objects.requireNonNull(value, "value"));
     }
 
-    /** A value noted earlier in this submission. */
+    /**
+     * A value noted earlier in this submission.
+     *
+     * @param <T> the type of the value
+     * @param key the key it was noted under
+     * @return the value, or empty if nothing was noted under {@code key} (the field was not submitted)
+     */
     @SuppressWarnings("unchecked") // note() only stores a T under a Key<T>
     public <T> Optional<T> noted(Key<T> key) {
         return Optional.ofNullable((T) notes.get(key));
@@ -76,12 +115,14 @@ public final class ConfigDraft {
      * Affiliation changes the submission asks for (the owner and admin lists, §10.5, §10.8). They
      * are made with the same rules as a muc#admin request by the submitting owner, and if one is
      * refused the whole submission is.
+     *
+     * @param changes the changes, appended to those asked for so far
      */
     public void changeAffiliations(List<AffiliationRequest> changes) {
         affiliationChanges.addAll(changes);
     }
 
-    /** The outcome of a whole submission. */
+    /** The outcome of a whole submission: {@link Accepted} or {@link Rejected}. */
     public sealed interface Outcome permits Accepted, Rejected {
     }
 
@@ -92,20 +133,41 @@ public final class ConfigDraft {
      * @param affiliationChanges the affiliation changes it asks for, in order
      */
     public record Accepted(RoomConfig config, List<AffiliationRequest> affiliationChanges) implements Outcome {
+        /**
+         * Checks the outcome and copies the changes.
+         *
+         * @param config the new configuration
+         * @param affiliationChanges the affiliation changes it asks for, in order
+         * @throws NullPointerException if an argument, or a change, is null
+         */
         public Accepted {
             Objects.requireNonNull(config, "config");
             affiliationChanges = List.copyOf(affiliationChanges);
         }
     }
 
-    /** A submission refused with {@code error}; nothing of it applies. */
+    /**
+     * A submission refused with {@code error}; nothing of it applies.
+     *
+     * @param error the error to answer the submission with
+     */
     public record Rejected(StanzaError error) implements Outcome {
+        /**
+         * Checks the outcome.
+         *
+         * @param error the error to answer with
+         * @throws NullPointerException if {@code error} is null
+         */
         public Rejected {
             Objects.requireNonNull(error, "error");
         }
     }
 
-    /** The accepted submission: the configuration built so far and the affiliation changes. */
+    /**
+     * The accepted submission: the configuration built so far and the affiliation changes.
+     *
+     * @return the outcome as it stands
+     */
     public Accepted accepted() {
         return new Accepted(config.build(), affiliationChanges);
     }

@@ -17,6 +17,15 @@ import org.jxmpp.jid.parts.Resourcepart;
  */
 public record JoinRequest(EntityFullJid user, Resourcepart nick, Affiliation privilege, Optional<String> password) {
 
+    /**
+     * Checks the request.
+     *
+     * @param user the session asking to enter
+     * @param nick the prepared nickname it asks for
+     * @param privilege the affiliation that decides access
+     * @param password the password it gave, if any
+     * @throws NullPointerException if an argument is null
+     */
     public JoinRequest {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(nick, "nick");

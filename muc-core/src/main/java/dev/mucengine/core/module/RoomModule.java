@@ -39,12 +39,21 @@ import org.jxmpp.jid.EntityFullJid;
  */
 public interface RoomModule {
 
-    /** A short, stable name ({@code password}, {@code members-only}), unique in a service. */
+    /**
+     * A short, stable name ({@code password}, {@code members-only}), unique in a service.
+     *
+     * @return the module's name
+     */
     String name();
 
     // ----- declarations
 
-    /** The fields this module adds to the room configuration form, in form order. */
+    /**
+     * The fields this module adds to the room configuration form, in form order. Their
+     * {@code var}s must be unique among the service's modules.
+     *
+     * @return the fields; none by default
+     */
     default List<ConfigField> configFields() {
         return List.of();
     }
@@ -53,6 +62,9 @@ public interface RoomModule {
      * The protocol features (namespaces, XEP-0030) a room with this module offers, given its
      * state. Listed in disco#info after the engine's own ({@code http://jabber.org/protocol/muc}
      * and {@code muc#stable_id}), in module order.
+     *
+     * @param room the room asked about
+     * @return the features; none by default
      */
     default List<String> protocolFeatures(RoomView room) {
         return List.of();
@@ -61,42 +73,85 @@ public interface RoomModule {
     /**
      * The room-type features (XEP-0045 §16.3: {@code muc_public}, {@code muc_passwordprotected}...)
      * that describe the room's configuration. Listed in disco#info after every protocol feature.
+     *
+     * @param room the room asked about
+     * @return the features; none by default
      */
     default List<String> roomTypes(RoomView room) {
         return List.of();
     }
 
-    /** Fields this module adds to the room's muc#roominfo form (XEP-0045 §6.4), after the standard ones. */
+    /**
+     * Fields this module adds to the room's muc#roominfo form (XEP-0045 §6.4), after the standard
+     * ones.
+     *
+     * @param room the room asked about
+     * @return the fields; none by default
+     */
     default List<FormField> roomInfo(RoomView room) {
         return List.of();
     }
 
-    /** The muc#admin, muc#owner... namespaces of the iq requests to the room this module answers. */
+    /**
+     * The muc#admin, muc#owner... namespaces of the iq requests to the room this module answers
+     * with {@link #handleIq}. A namespace may be answered by one module of a service only; the room
+     * answers requests in other namespaces with service-unavailable.
+     *
+     * @return the namespaces; none by default
+     */
     default Set<String> iqNamespaces() {
         return Set.of();
     }
 
     // ----- checks
 
-    /** A veto on entering the room, at one {@link JoinStage}. */
+    /**
+     * A veto on entering the room, at one {@link JoinStage}. Called for every stage, after the
+     * engine's own check of that stage; the user's own new room skips the checks.
+     *
+     * @param stage the stage being checked
+     * @param room the room, before the user entered
+     * @param request who asks to enter, as what
+     * @return empty to let the user in (as far as this module is concerned), else the error to answer
+     *     the join presence with; nothing by default
+     */
     default Optional<StanzaError> checkJoin(JoinStage stage, RoomView room, JoinRequest request) {
         return Optional.empty();
     }
 
-    /** A veto on a groupchat message to all occupants (XEP-0045 §7.4), after the engine's own checks. */
+    /**
+     * A veto on a groupchat message to all occupants (XEP-0045 §7.4), after the engine's own checks
+     * (voice, length). Subject changes are not checked here.
+     *
+     * @param room the room
+     * @param sender the occupant who sent it
+     * @param message the message as sent, not yet re-addressed
+     * @return empty to let it through, else the error to bounce it with; nothing by default
+     */
     default Optional<StanzaError> checkGroupchat(RoomView room, Occupant sender, Message message) {
         return Optional.empty();
     }
 
     /**
      * Checks a whole configuration submission once every field accepted its values: the rules
-     * that span several fields. May add to the draft (affiliation changes, settings).
+     * that span several fields. May add to the draft (affiliation changes, settings). Called for
+     * every submission, whether or not it has this module's fields.
+     *
+     * @param draft the staged submission
+     * @return empty to accept it, else the error to answer with (nothing of the submission applies);
+     *     nothing by default
      */
     default Optional<StanzaError> finishConfiguration(ConfigDraft draft) {
         return Optional.empty();
     }
 
-    /** True if this module handles this message to the room's bare JID (not groupchat: voice requests...). */
+    /**
+     * True if this module handles this message to the room's bare JID (not groupchat: voice
+     * requests...). The first module that says so gets it, in {@link #handleMessage}.
+     *
+     * @param message a message of a type other than groupchat and error, to the room's bare JID
+     * @return whether this module handles it; false by default
+     */
     default boolean handlesMessage(Message message) {
         return false;
     }
@@ -106,13 +161,26 @@ public interface RoomModule {
     /**
      * A message the room sends on an occupant's behalf (a groupchat message, a subject, a private
      * message), as every recipient will get it; return it changed or as is. Called once per
-     * message, not per recipient.
+     * message, not per recipient; modules decorate in turn, in module order.
+     *
+     * @param room the room
+     * @param sender the occupant on whose behalf it is sent
+     * @param message the message, from the sender's occupant JID, to the room's JID (groupchat and
+     *     subject, re-addressed per recipient afterwards) or to the recipient (private message)
+     * @return the message to send; {@code message} by default
      */
     default Message decorateMessage(RoomView room, Occupant sender, Message message) {
         return message;
     }
 
-    /** Elements to add to every presence the room sends on an occupant's behalf. */
+    /**
+     * Elements to add to every presence the room sends on an occupant's behalf. They go after the
+     * occupant's own payload and before the muc#user element.
+     *
+     * @param room the room
+     * @param occupant the occupant the presence is about
+     * @return the elements; none by default
+     */
     default List<Node> presenceExtensions(RoomView room, Occupant occupant) {
         return List.of();
     }
@@ -123,12 +191,21 @@ public interface RoomModule {
      * An occupant entered (or re-sent its join presence): its own presence has been sent; what
      * this module sends now comes before the subject, which is always last (XEP-0045 §7.2.15).
      *
+     * @param context the room, while it handles the join presence
+     * @param occupant the occupant who entered
      * @param joinPresence the presence that asked to enter, with its MUC payload
      */
     default void entered(ModuleContext context, Occupant occupant, Presence joinPresence) {
     }
 
-    /** A groupchat message was sent to every occupant, as {@code reflected}. */
+    /**
+     * A groupchat message was sent to every occupant, as {@code reflected}. Not called for subject
+     * changes.
+     *
+     * @param context the room, while it handles the message
+     * @param sender the occupant who sent it
+     * @param reflected the message as broadcast (decorated, from the occupant JID, with an id)
+     */
     default void groupchatSent(ModuleContext context, Occupant sender, Message reflected) {
     }
 
@@ -136,18 +213,31 @@ public interface RoomModule {
      * Answers an iq get or set to the room's bare JID in one of {@link #iqNamespaces()}: must send
      * exactly one reply, a result or an error.
      *
+     * @param context the room, while it handles the iq
+     * @param iq the request
+     * @param sender the requester's full JID (occupant or not)
      * @param query the iq's payload
      */
     default void handleIq(ModuleContext context, Iq iq, EntityFullJid sender, Element query) {
     }
 
-    /** Handles a message for which {@link #handlesMessage} is true. */
+    /**
+     * Handles a message for which {@link #handlesMessage} is true.
+     *
+     * @param context the room, while it handles the message
+     * @param sender the occupant who sent it, or empty if the sender is not in the room
+     * @param message the message
+     */
     default void handleMessage(ModuleContext context, Optional<Occupant> sender, Message message) {
     }
 
     /**
      * The room's configuration changed: called after the owner got its answer and the occupants
      * the 104 notice (XEP-0045 §10.2.1).
+     *
+     * @param context the room, while it handles the owner's submission
+     * @param before the configuration before the change
+     * @param after the configuration now in force
      */
     default void configured(ModuleContext context, RoomConfig before, RoomConfig after) {
     }

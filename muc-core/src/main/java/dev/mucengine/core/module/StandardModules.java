@@ -45,7 +45,11 @@ public final class StandardModules {
     private StandardModules() {
     }
 
-    /** Every standard module, in the standard order. Each call returns new instances. */
+    /**
+     * Every standard module, in the standard order. Each call returns new instances.
+     *
+     * @return the modules, as in the table above
+     */
     public static List<RoomModule> all() {
         return BuiltInModules.all();
     }
@@ -53,6 +57,8 @@ public final class StandardModules {
     /**
      * The standard modules but those named.
      *
+     * @param names names from the table above
+     * @return the other standard modules, in the standard order
      * @throws IllegalArgumentException if a name is not one of a standard module
      */
     public static List<RoomModule> without(String... names) {

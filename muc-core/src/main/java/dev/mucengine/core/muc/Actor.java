@@ -12,6 +12,13 @@ import org.jxmpp.jid.Jid;
  */
 public record Actor(Optional<String> nick, Optional<Jid> jid) {
 
+    /**
+     * Checks the actor.
+     *
+     * @param nick the actor's nickname in the room
+     * @param jid the actor's real JID
+     * @throws NullPointerException if an argument is null
+     */
     public Actor {
         Objects.requireNonNull(nick, "nick");
         Objects.requireNonNull(jid, "jid");

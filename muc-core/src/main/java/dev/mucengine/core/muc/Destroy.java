@@ -9,6 +9,7 @@ import org.jxmpp.jid.Jid;
  * notice occupants then receive (muc#user).
  *
  * @param alternate a room that replaces this one
+ * @param reason why the room is destroyed
  * @param password the alternate room's password
  */
 public record Destroy(Optional<Jid> alternate, Optional<String> reason, Optional<String> password) {
@@ -16,6 +17,14 @@ public record Destroy(Optional<Jid> alternate, Optional<String> reason, Optional
     /** Destruction with no alternate venue and no reason. */
     public static final Destroy PLAIN = new Destroy(Optional.empty(), Optional.empty(), Optional.empty());
 
+    /**
+     * Checks the destruction.
+     *
+     * @param alternate a room that replaces this one, if any
+     * @param reason why, if a reason is given
+     * @param password the alternate room's password, if any
+     * @throws NullPointerException if an argument is null
+     */
     public Destroy {
         Objects.requireNonNull(alternate, "alternate");
         Objects.requireNonNull(reason, "reason");

@@ -32,7 +32,12 @@ public final class MucCodec {
 
     // ----- muc#user
 
-    /** {@code <x xmlns='...muc#user'/>}, in the order {@link MucUser} documents. */
+    /**
+     * {@code <x xmlns='...muc#user'/>}, in the order {@link MucUser} documents.
+     *
+     * @param x what the room says
+     * @return the element
+     */
     public static Element encode(MucUser x) {
         Element.Builder b = Element.builder(MucNamespaces.MUC_USER, "x");
         for (StatusCode code : x.statuses()) {
@@ -60,6 +65,10 @@ public final class MucCodec {
     /**
      * Reads the invitations and declines of a muc#user {@code <x/>} sent to a room (status codes
      * and items are the room's to send, never to read).
+     *
+     * @param x a muc#user {@code <x/>} element
+     * @return its invitations, declines and password, or jid-malformed for a malformed {@code from} or
+     *     {@code to} address
      */
     public static Checked<MucUser> decodeUser(Element x) {
         List<Invite> invites = new ArrayList<>();
@@ -86,14 +95,25 @@ public final class MucCodec {
         return b.build();
     }
 
-    /** {@code <status code='...'/>}. */
+    /**
+     * {@code <status code='...'/>}.
+     *
+     * @param code the status code
+     * @return the muc#user {@code <status/>} element
+     */
     public static Element status(StatusCode code) {
         return Element.builder(MucNamespaces.MUC_USER, "status").attribute("code", code.wireName()).build();
     }
 
     // ----- items (muc#user and muc#admin)
 
-    /** An {@code <item/>} in {@code namespace} (muc#user or muc#admin). */
+    /**
+     * An {@code <item/>} in {@code namespace} (muc#user or muc#admin).
+     *
+     * @param namespace {@link MucNamespaces#MUC_USER} or {@link MucNamespaces#MUC_ADMIN}
+     * @param item the item
+     * @return the element, attributes in the order {@code affiliation role jid nick}
+     */
     public static Element encode(String namespace, MucItem item) {
         Element.Builder b = Element.builder(namespace, "item");
         item.affiliation().ifPresent(a -> b.attribute("affiliation", a.wireName()));
@@ -110,7 +130,14 @@ public final class MucCodec {
         return b.build();
     }
 
-    /** Reads an {@code <item/>} of either namespace; an {@code <actor/>} in it is ignored (the room names actors). */
+    /**
+     * Reads an {@code <item/>} of either namespace; an {@code <actor/>} in it is ignored (the room
+     * names actors).
+     *
+     * @param item an {@code <item/>} element of muc#user or muc#admin
+     * @return the item, or bad-request for an unknown affiliation or role, jid-malformed for a
+     *     malformed {@code jid}
+     */
     public static Checked<MucItem> decodeItem(Element item) {
         try {
             Optional<Affiliation> affiliation = Optional.empty();
@@ -132,7 +159,12 @@ public final class MucCodec {
         }
     }
 
-    /** {@code <query xmlns='...muc#admin'/>} holding {@code items}: an answer to a list request (§9.5). */
+    /**
+     * {@code <query xmlns='...muc#admin'/>} holding {@code items}: an answer to a list request (§9.5).
+     *
+     * @param items the items, in order
+     * @return the query element
+     */
     public static Element adminQuery(List<MucItem> items) {
         Element.Builder query = Element.builder(MucNamespaces.MUC_ADMIN, "query");
         for (MucItem item : items) {
@@ -143,7 +175,13 @@ public final class MucCodec {
 
     // ----- destroy (muc#owner request, muc#user notice)
 
-    /** {@code <destroy/>} in {@code namespace} (muc#owner or muc#user). */
+    /**
+     * {@code <destroy/>} in {@code namespace} (muc#owner or muc#user).
+     *
+     * @param namespace {@link MucNamespaces#MUC_OWNER} or {@link MucNamespaces#MUC_USER}
+     * @param destroy the destruction
+     * @return the element
+     */
     public static Element encode(String namespace, Destroy destroy) {
         Element.Builder b = Element.builder(namespace, "destroy");
         destroy.alternate().ifPresent(j -> b.attribute("jid", j.toString()));
@@ -152,7 +190,12 @@ public final class MucCodec {
         return b.build();
     }
 
-    /** Reads {@code <destroy/>} of either namespace; a malformed alternate venue is jid-malformed. */
+    /**
+     * Reads {@code <destroy/>} of either namespace; a malformed alternate venue is jid-malformed.
+     *
+     * @param destroy a {@code <destroy/>} element of muc#owner or muc#user
+     * @return the destruction, or jid-malformed
+     */
     public static Checked<Destroy> decodeDestroy(Element destroy) {
         try {
             String ns = destroy.namespace();
@@ -165,7 +208,13 @@ public final class MucCodec {
 
     // ----- muc (join)
 
-    /** Reads a join request's {@code <x xmlns='...muc'/>}: password and history limits. */
+    /**
+     * Reads a join request's {@code <x xmlns='...muc'/>}: password and history limits. Never fails:
+     * an unreadable history limit is no limit.
+     *
+     * @param x the muc {@code <x/>} element of a join presence
+     * @return the join request
+     */
     public static MucJoin decodeJoin(Element x) {
         Optional<String> password = x.childText(MucNamespaces.MUC, "password");
         Optional<Element> h = x.child(MucNamespaces.MUC, "history");

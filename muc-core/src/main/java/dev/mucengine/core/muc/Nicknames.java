@@ -24,6 +24,11 @@ public final class Nicknames {
      * The nickname as the room stores and compares it, or the refusal: {@code jid-malformed} for
      * a nickname that fails strict Resourceprep, {@code not-acceptable} for one longer than
      * {@code maxLength} code points.
+     *
+     * @param raw the nickname as sent
+     * @param maxLength the most code points allowed
+     *     ({@link dev.mucengine.core.service.Limits#maxNickLength()})
+     * @return the prepared nickname, or the refusal
      */
     public static Checked<Resourcepart> prepare(String raw, int maxLength) {
         NickResult result = NicknamePrep.prepare(raw);
@@ -44,6 +49,9 @@ public final class Nicknames {
     /**
      * The nickname after Resourceprep's mapping and normalization, whether or not it is valid:
      * the occupant JID an error about it comes from.
+     *
+     * @param raw the nickname as sent
+     * @return the mapped and normalized nickname
      */
     public static String normalized(String raw) {
         NickResult result = NicknamePrep.prepare(raw);

@@ -13,6 +13,11 @@ public enum Whois {
         this.wireName = wireName;
     }
 
+    /**
+     * The option's value in the configuration form.
+     *
+     * @return {@code moderators} or {@code anyone}
+     */
     public String wireName() {
         return wireName;
     }

@@ -1,15 +1,27 @@
 package dev.mucengine.core.service;
 
 /**
- * Service-wide limits, with safe defaults. Every refusal they cause uses the error XEP-0045
- * names for it (a full room: service-unavailable; too long a text: not-acceptable/bad-request).
+ * Service-wide limits, with safe defaults ({@link #DEFAULTS}). Every refusal they cause uses the
+ * error XEP-0045 names for it (a full room: service-unavailable; too many rooms:
+ * resource-constraint or not-allowed; too long a text: not-acceptable).
  *
- * @param maxOccupantsPerRoom applies even when the room sets no maximum, and to everyone (a room's own
- *     maximum, muc#roomconfig_maxusers, lets owners and admins in beyond it)
- * @param maxRooms rooms one service may host
- * @param maxRoomsPerUser rooms one bare JID may have created that still exist (live or stored), whoever
- *     owns them now; service administrators are exempt
- * @param historySize messages of discussion history kept per room
+ * <p>Lengths of texts are counted in UTF-16 {@code char}s ({@link String#length()}), except
+ * nicknames, which are counted in code points after Resourceprep.
+ *
+ * @param maxOccupantsPerRoom the most occupants any room may hold, even one whose configuration sets no
+ *     maximum; nobody is exempt (owners and admins are exempt only from the room's own
+ *     {@code muc#roomconfig_maxusers}); the room's own maximum may not exceed it
+ * @param maxRooms rooms one service may host, live or stored; creating one more is refused with
+ *     resource-constraint
+ * @param maxRoomsPerUser rooms one bare JID may have created and that still exist (live or stored, whoever
+ *     owns them now); creating one more is
+ *     refused with not-allowed; service administrators are exempt
+ * @param historySize messages of discussion history kept per room (0 keeps none)
+ * @param maxSubjectLength the longest room subject; also the longest value of a text field of the room
+ *     configuration form (name, description, language, password)
+ * @param maxNickLength the longest nickname, in code points
+ * @param maxReasonLength the longest {@code <reason/>} in a muc#admin item or a room destruction
+ * @param maxMessageLength the longest {@code <body/>} of a groupchat message
  */
 public record Limits(
         int maxOccupantsPerRoom,
@@ -21,8 +33,26 @@ public record Limits(
         int maxReasonLength,
         int maxMessageLength) {
 
+    /**
+     * The defaults: 1000 occupants per room, 10,000 rooms, 100 rooms per user, 20 messages of
+     * history, subjects and configuration texts of 1024, nicknames of 64, reasons of 1024 and
+     * messages of 65,536.
+     */
     public static final Limits DEFAULTS = new Limits(1000, 10_000, 100, 20, 1024, 64, 1024, 65_536);
 
+    /**
+     * Checks the limits.
+     *
+     * @param maxOccupantsPerRoom the most occupants any room may hold
+     * @param maxRooms the most rooms the service may host
+     * @param maxRoomsPerUser the most existing rooms one user may have created
+     * @param historySize messages of discussion history kept per room
+     * @param maxSubjectLength the longest subject or configuration text
+     * @param maxNickLength the longest nickname, in code points
+     * @param maxReasonLength the longest reason
+     * @param maxMessageLength the longest groupchat message body
+     * @throws IllegalArgumentException if a limit is less than 1, or {@code historySize} is negative
+     */
     public Limits {
         if (maxOccupantsPerRoom < 1 || maxRooms < 1 || maxRoomsPerUser < 1 || historySize < 0
                 || maxSubjectLength < 1 || maxNickLength < 1 || maxReasonLength < 1 || maxMessageLength < 1) {

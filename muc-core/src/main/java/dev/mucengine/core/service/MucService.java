@@ -47,6 +47,17 @@ public final class MucService implements StanzaHandler {
     private final ServiceDisco disco;
     private final ServiceCommands commands;
 
+    /**
+     * A service over {@code store}. Reads the store's {@link RoomStore#directory()} once, here; no
+     * room is loaded until a stanza addresses it.
+     *
+     * @param config the service's domain, administrators, limits, room defaults and room modules
+     * @param store where persistent rooms are read from; the host writes to it, applying each
+     *     {@link Effects#changes()}
+     * @param ids the source of the ids of stanzas the service originates
+     * @throws IllegalArgumentException if two of the configured room modules share a name, a
+     *     configuration field or an iq namespace
+     */
     public MucService(ServiceConfig config, RoomStore store, IdSource ids) {
         this.config = config;
         this.ids = ids;
@@ -56,10 +67,26 @@ public final class MucService implements StanzaHandler {
         this.commands = new ServiceCommands(config.domain());
     }
 
+    /**
+     * The configuration this service was built with.
+     *
+     * @return the service's configuration
+     */
     public ServiceConfig config() {
         return config;
     }
 
+    /**
+     * Handles one stanza addressed to this service's domain: to the service itself (disco, ping,
+     * the administrators' ad-hoc commands), to a room, or to an occupant. A presence to a room that
+     * does not exist creates it (XEP-0045 §10.1). A stanza without {@code from} or {@code to}, or
+     * addressed to another domain, is a transport's mistake and is dropped with {@link Effects#NONE}.
+     *
+     * @param stanza an inbound stanza whose {@code from} is the sender's full JID, stamped by the
+     *     sender's server
+     * @param now the time to use for this stanza (history timestamps, idle times)
+     * @return the durable changes to apply, then the stanzas to send, in order
+     */
     @Override
     public Effects handle(Stanza stanza, Instant now) {
         Outbox out = new Outbox();
@@ -93,8 +120,12 @@ public final class MucService implements StanzaHandler {
     }
 
     /**
-     * Removes every occupant from every room with status 332 (XEP-0045 §11.2: service shut down).
-     * Call it before stopping the host; the rooms' durable state is already stored.
+     * Tells every occupant of every live room that it has been removed because the service is shutting
+     * down (XEP-0045 §11.2): each gets its own unavailable presence with status 332 (and 110). Call it
+     * once, before stopping the host; the rooms' durable state is already stored. The rooms still hold
+     * their occupants afterwards: the service is not meant to handle stanzas after this call.
+     *
+     * @return the presence for every occupant, in room and join order; no durable changes
      */
     public Effects shutdown() {
         Outbox out = new Outbox();

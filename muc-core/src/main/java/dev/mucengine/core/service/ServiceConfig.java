@@ -25,6 +25,19 @@ import org.jxmpp.jid.DomainBareJid;
 public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admins, RoomCreation creation,
         Limits limits, RoomConfig roomDefaults, List<RoomModule> modules) {
 
+    /**
+     * Checks and copies the settings.
+     *
+     * @param domain the service's domain
+     * @param name the service's display name in disco
+     * @param admins service administrators
+     * @param creation who may create rooms
+     * @param limits the bounds on rooms, occupants and texts
+     * @param roomDefaults the configuration every new room starts with
+     * @param modules the room features every room runs, in order
+     * @throws NullPointerException if any argument, or an element of {@code admins} or {@code modules},
+     *     is null
+     */
     public ServiceConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(name, "name");
@@ -35,34 +48,75 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
         modules = List.copyOf(modules);
     }
 
-    /** Anyone may create rooms, default limits, room defaults and modules, no administrators. */
+    /**
+     * The settings most services start from: display name {@code Chatrooms}, no administrators, anyone
+     * may create rooms, {@link Limits#DEFAULTS}, {@link RoomConfig#defaults()} and
+     * {@link StandardModules#all()}.
+     *
+     * @param domain the service's domain, e.g. {@code conference.example.org}
+     * @return the default settings for {@code domain}
+     */
     public static ServiceConfig of(DomainBareJid domain) {
         return new ServiceConfig(domain, "Chatrooms", Set.of(), RoomCreation.ANYONE, Limits.DEFAULTS,
                 RoomConfig.defaults(), StandardModules.all());
     }
 
+    /**
+     * These settings with other service administrators.
+     *
+     * @param newAdmins the administrators' bare JIDs, replacing the current ones
+     * @return a copy with {@code newAdmins}
+     */
     public ServiceConfig withAdmins(Set<BareJid> newAdmins) {
         return new ServiceConfig(domain, name, newAdmins, creation, limits, roomDefaults, modules);
     }
 
+    /**
+     * These settings with another rule for who may create rooms.
+     *
+     * @param newCreation who may create rooms
+     * @return a copy with {@code newCreation}
+     */
     public ServiceConfig withCreation(RoomCreation newCreation) {
         return new ServiceConfig(domain, name, admins, newCreation, limits, roomDefaults, modules);
     }
 
+    /**
+     * These settings with other limits.
+     *
+     * @param newLimits the limits to apply
+     * @return a copy with {@code newLimits}
+     */
     public ServiceConfig withLimits(Limits newLimits) {
         return new ServiceConfig(domain, name, admins, creation, newLimits, roomDefaults, modules);
     }
 
+    /**
+     * These settings with another configuration for new rooms. Rooms that already exist keep theirs.
+     *
+     * @param newDefaults the configuration every new room starts with
+     * @return a copy with {@code newDefaults}
+     */
     public ServiceConfig withRoomDefaults(RoomConfig newDefaults) {
         return new ServiceConfig(domain, name, admins, creation, limits, newDefaults, modules);
     }
 
-    /** These modules instead of the current ones. */
+    /**
+     * These settings with these room modules instead of the current ones.
+     *
+     * @param newModules the room modules, in the order they run
+     * @return a copy with {@code newModules}
+     */
     public ServiceConfig withModules(List<RoomModule> newModules) {
         return new ServiceConfig(domain, name, admins, creation, limits, roomDefaults, newModules);
     }
 
-    /** The current modules and {@code module} after them. */
+    /**
+     * These settings with {@code module} run after the current modules.
+     *
+     * @param module the module to add
+     * @return a copy with the current modules and {@code module} last
+     */
     public ServiceConfig withModule(RoomModule module) {
         List<RoomModule> all = new ArrayList<>(modules);
         all.add(module);

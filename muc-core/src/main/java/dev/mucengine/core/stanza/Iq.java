@@ -16,7 +16,13 @@ public final class Iq extends Stanza {
         this.type = element.attribute("type").map(IqType::fromWire).orElse(IqType.UNKNOWN);
     }
 
-    /** A builder for an iq of the given type; the caller sets the id. */
+    /**
+     * A builder for an iq of the given type; the caller sets the id.
+     *
+     * @param type the iq's type
+     * @return a builder for a {@code jabber:client} iq
+     * @throws IllegalArgumentException if {@code type} is {@link IqType#UNKNOWN}
+     */
     public static StanzaBuilder<Iq> builder(IqType type) {
         if (type == IqType.UNKNOWN) {
             throw new IllegalArgumentException("cannot build an iq of unknown type");
@@ -24,11 +30,20 @@ public final class Iq extends Stanza {
         return new StanzaBuilder<>("iq", Iq::new).type(type.wireName());
     }
 
+    /**
+     * The iq's type.
+     *
+     * @return the type; {@link IqType#UNKNOWN} if the attribute is missing or undefined
+     */
     public IqType type() {
         return type;
     }
 
-    /** The single payload element of a get or set (the first child element), if any. */
+    /**
+     * The single payload element of a get or set (the first child element), if any.
+     *
+     * @return the first child element, or empty
+     */
     public Optional<Element> query() {
         for (Element e : element().elements()) {
             return Optional.of(e);
@@ -36,12 +51,21 @@ public final class Iq extends Stanza {
         return Optional.empty();
     }
 
-    /** An empty {@code type='result'} reply: same id, addresses swapped. */
+    /**
+     * An empty {@code type='result'} reply: same id, addresses swapped.
+     *
+     * @return the reply
+     */
     public Iq resultReply() {
         return result().build();
     }
 
-    /** A {@code type='result'} reply carrying {@code payload}. */
+    /**
+     * A {@code type='result'} reply carrying {@code payload}: same id, addresses swapped.
+     *
+     * @param payload the reply's child element
+     * @return the reply
+     */
     public Iq resultReply(Element payload) {
         return result().child(payload).build();
     }
@@ -64,7 +88,12 @@ public final class Iq extends Stanza {
         return new Iq(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
     }
 
-    /** This stanza with its children replaced; addresses and attributes are kept. */
+    /**
+     * This stanza with its children replaced; addresses and attributes are kept.
+     *
+     * @param children the new children
+     * @return the new iq
+     */
     public Iq withChildren(List<? extends Node> children) {
         return new Iq(element().withChildren(children), from(), to());
     }

@@ -16,7 +16,13 @@ public final class Presence extends Stanza {
         this.type = element.attribute("type").map(PresenceType::fromWire).orElse(PresenceType.AVAILABLE);
     }
 
-    /** A builder for a presence of the given type ({@link PresenceType#AVAILABLE}: no type attribute). */
+    /**
+     * A builder for a presence of the given type ({@link PresenceType#AVAILABLE}: no type attribute).
+     *
+     * @param type the presence's type
+     * @return a builder for a {@code jabber:client} presence
+     * @throws IllegalArgumentException if {@code type} is {@link PresenceType#UNKNOWN}
+     */
     public static StanzaBuilder<Presence> builder(PresenceType type) {
         if (type == PresenceType.UNKNOWN) {
             throw new IllegalArgumentException("cannot build a presence of unknown type");
@@ -25,16 +31,30 @@ public final class Presence extends Stanza {
         return type == PresenceType.AVAILABLE ? b : b.type(type.wireName());
     }
 
+    /**
+     * The presence's type.
+     *
+     * @return the type; {@link PresenceType#AVAILABLE} without the attribute,
+     *     {@link PresenceType#UNKNOWN} for an undefined value
+     */
     public PresenceType type() {
         return type;
     }
 
-    /** {@code <show/>} text (away, chat, dnd, xa), if present. */
+    /**
+     * {@code <show/>} text (away, chat, dnd, xa), if present.
+     *
+     * @return the text of the first {@code <show/>}, or empty
+     */
     public Optional<String> show() {
         return element().childText(CLIENT_NAMESPACE, "show");
     }
 
-    /** {@code <status/>} text, if present. */
+    /**
+     * {@code <status/>} text, if present.
+     *
+     * @return the text of the first {@code <status/>}, or empty
+     */
     public Optional<String> status() {
         return element().childText(CLIENT_NAMESPACE, "status");
     }
@@ -49,12 +69,22 @@ public final class Presence extends Stanza {
         return new Presence(readdressed(from().orElse(null), newTo), from(), Optional.of(newTo));
     }
 
-    /** This presence with its id set (every other attribute and the payload kept). */
+    /**
+     * This presence with its id set (every other attribute and the payload kept).
+     *
+     * @param id the new id
+     * @return the new presence
+     */
     public Presence withId(String id) {
         return new Presence(element().withAttribute("id", id), from(), to());
     }
 
-    /** This stanza with its children replaced; addresses and attributes are kept. */
+    /**
+     * This stanza with its children replaced; addresses and attributes are kept.
+     *
+     * @param children the new children
+     * @return the new presence
+     */
     public Presence withChildren(List<? extends Node> children) {
         return new Presence(element().withChildren(children), from(), to());
     }

@@ -37,6 +37,10 @@ public abstract sealed class Stanza permits Message, Presence, Iq {
      * Reads an element as a stanza. Never throws for bad input: an unknown element or a malformed
      * {@code from}/{@code to} address comes back as {@link StanzaResult.Invalid} carrying the
      * condition to answer with ({@code jid-malformed} for addresses).
+     *
+     * @param element a top-level element in the {@code jabber:client} namespace
+     * @return the typed stanza, or why the element is not one: bad-request for an element other than
+     *     message, presence and iq, jid-malformed for an empty or malformed address
      */
     public static StanzaResult parse(Element element) {
         if (!element.namespace().equals(CLIENT_NAMESPACE)) {
@@ -73,39 +77,76 @@ public abstract sealed class Stanza permits Message, Presence, Iq {
         return Optional.of(JidCreate.from(raw.get()));
     }
 
-    /** The underlying element, addresses included. */
+    /**
+     * The underlying element, addresses included.
+     *
+     * @return the element
+     */
     public final Element element() {
         return element;
     }
 
+    /**
+     * The sender's address.
+     *
+     * @return the parsed {@code from} attribute, or empty if there is none
+     */
     public final Optional<Jid> from() {
         return from;
     }
 
+    /**
+     * The recipient's address.
+     *
+     * @return the parsed {@code to} attribute, or empty if there is none
+     */
     public final Optional<Jid> to() {
         return to;
     }
 
+    /**
+     * The stanza's id.
+     *
+     * @return the {@code id} attribute, or empty if there is none
+     */
     public final Optional<String> id() {
         return element.attribute("id");
     }
 
-    /** The {@code type} attribute exactly as sent, if any. */
+    /**
+     * The {@code type} attribute exactly as sent, if any.
+     *
+     * @return the attribute's value, or empty if there is none
+     */
     public final Optional<String> rawType() {
         return element.attribute("type");
     }
 
-    /** The first child element with this qualified name. */
+    /**
+     * The first child element with this qualified name.
+     *
+     * @param namespace the child's namespace
+     * @param localName the child's local name
+     * @return the child, or empty
+     */
     public final Optional<Element> payload(String namespace, String localName) {
         return element.child(namespace, localName);
     }
 
-    /** True for {@code type='error'}. */
+    /**
+     * True for {@code type='error'}.
+     *
+     * @return whether this is an error stanza
+     */
     public final boolean isError() {
         return "error".equals(element.attribute("type").orElse(""));
     }
 
-    /** The error this stanza carries, if it is an error stanza with an {@code <error/>} child. */
+    /**
+     * The error this stanza carries, if it is an error stanza with an {@code <error/>} child.
+     *
+     * @return the error, read leniently (see {@link StanzaError#fromElement}), or empty
+     */
     public final Optional<StanzaError> error() {
         if (!isError()) {
             return Optional.empty();
@@ -113,15 +154,30 @@ public abstract sealed class Stanza permits Message, Presence, Iq {
         return element.child(CLIENT_NAMESPACE, "error").map(StanzaError::fromElement);
     }
 
-    /** This stanza with new addresses; the payload is shared, not copied. */
+    /**
+     * This stanza with new addresses; the payload is shared, not copied.
+     *
+     * @param newFrom the new {@code from}
+     * @param newTo the new {@code to}
+     * @return a stanza of the same kind, with both addresses replaced
+     */
     public abstract Stanza withAddresses(Jid newFrom, Jid newTo);
 
-    /** This stanza with a new {@code to}; the payload is shared, not copied. */
+    /**
+     * This stanza with a new {@code to}; the payload is shared, not copied.
+     *
+     * @param newTo the new {@code to}
+     * @return a stanza of the same kind, {@code from} kept
+     */
     public abstract Stanza withTo(Jid newTo);
 
     /**
      * The error reply RFC 6120 §8.3.1 asks for: same kind and id, {@code from} and {@code to}
-     * swapped, {@code type='error'}, the original payload kept and the error appended.
+     * swapped, {@code type='error'}, the original payload kept and the error appended. An
+     * {@code <error/>} the stanza already had is replaced. Do not answer an error stanza with one.
+     *
+     * @param error the error to carry
+     * @return the reply
      */
     public abstract Stanza errorReply(StanzaError error);
 

@@ -20,26 +20,55 @@ import org.jxmpp.jid.EntityBareJid;
  */
 public sealed interface DurableChange {
 
-    /** The room the change is about. */
+    /**
+     * The room the change is about.
+     *
+     * @return the room's address
+     */
     EntityBareJid room();
 
     /**
      * A room became durable: it was created persistent, or an owner made it persistent. The
      * record is the whole durable state; it replaces anything stored under that JID.
+     *
+     * @param record the room's whole durable state
      */
     record RoomStored(RoomRecord record) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param record the room's whole durable state
+         * @throws NullPointerException if {@code record} is null
+         */
         public RoomStored {
             Objects.requireNonNull(record, "record");
         }
 
+        /**
+         * The room the record is of.
+         *
+         * @return {@code record().jid()}
+         */
         @Override
         public EntityBareJid room() {
             return record.jid();
         }
     }
 
-    /** A stored room's configuration changed (it is still persistent). */
+    /**
+     * A stored room's configuration changed (it is still persistent).
+     *
+     * @param room the room's address
+     * @param config the room's whole new configuration
+     */
     record ConfigChanged(EntityBareJid room, RoomConfig config) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @param config the new configuration
+         * @throws NullPointerException if an argument is null
+         */
         public ConfigChanged {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(config, "config");
@@ -49,16 +78,39 @@ public sealed interface DurableChange {
     /**
      * A stored room's affiliation of one bare (or server) JID changed. An entry with affiliation
      * {@link dev.mucengine.core.muc.Affiliation#NONE} removes the JID's entry.
+     *
+     * @param room the room's address
+     * @param entry the JID's new entry, which replaces its old one (reserved nickname and reason
+     *     included)
      */
     record AffiliationChanged(EntityBareJid room, AffiliationEntry entry) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @param entry the JID's new entry
+         * @throws NullPointerException if an argument is null
+         */
         public AffiliationChanged {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(entry, "entry");
         }
     }
 
-    /** A stored room's subject changed: the message that set it, as broadcast, or none. */
+    /**
+     * A stored room's subject changed.
+     *
+     * @param room the room's address
+     * @param subject the message that set the subject, as broadcast; empty when the room has none
+     */
     record SubjectChanged(EntityBareJid room, Optional<Message> subject) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @param subject the message that set the subject, or empty
+         * @throws NullPointerException if an argument is null
+         */
         public SubjectChanged {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(subject, "subject");
@@ -68,8 +120,16 @@ public sealed interface DurableChange {
     /**
      * A stored room is gone from durable state: destroyed, or made temporary by its owner (it then
      * lives on only while occupied, and does not survive a restart).
+     *
+     * @param room the room's address
      */
     record RoomRemoved(EntityBareJid room) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @throws NullPointerException if {@code room} is null
+         */
         public RoomRemoved {
             Objects.requireNonNull(room, "room");
         }

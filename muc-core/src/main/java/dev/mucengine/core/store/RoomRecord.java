@@ -14,9 +14,11 @@ import org.jxmpp.jid.EntityBareJid;
  * The durable state of a persistent room: what survives a restart. Occupants and discussion
  * history are transient.
  *
- * @param affiliations every affiliation entry, in the order they were set (with reserved nicknames
- *     and ban reasons)
- * @param subject the message that set the current subject, as broadcast
+ * @param jid the room's address
+ * @param config the room's configuration
+ * @param affiliations every affiliation entry, in the order they were set (with reserved nicknames and
+ *     ban reasons)
+ * @param subject the message that set the current subject, as broadcast; empty when there is none
  * @param creator the user who created the room; it counts toward that user's limit of rooms
  *     ({@link dev.mucengine.core.service.Limits#maxRoomsPerUser()}) for as long as the room exists,
  *     restarts included. Empty when unknown (a record written by other tooling).
@@ -24,6 +26,16 @@ import org.jxmpp.jid.EntityBareJid;
 public record RoomRecord(EntityBareJid jid, RoomConfig config, List<AffiliationEntry> affiliations,
         Optional<Message> subject, Optional<BareJid> creator) {
 
+    /**
+     * Checks the record and copies the affiliations.
+     *
+     * @param jid the room's address
+     * @param config the room's configuration
+     * @param affiliations every affiliation entry, in the order they were set
+     * @param subject the message that set the current subject, or empty
+     * @param creator the user who created the room, when known
+     * @throws NullPointerException if an argument, or an affiliation entry, is null
+     */
     public RoomRecord {
         Objects.requireNonNull(jid, "jid");
         Objects.requireNonNull(config, "config");
@@ -32,7 +44,11 @@ public record RoomRecord(EntityBareJid jid, RoomConfig config, List<AffiliationE
         Objects.requireNonNull(creator, "creator");
     }
 
-    /** The room's entry in the service's directory of rooms (no one is in a room just loaded). */
+    /**
+     * The room's entry in the service's directory of rooms (no one is in a room just loaded).
+     *
+     * @return the entry, with 0 occupants
+     */
     public DirectoryEntry directoryEntry() {
         return new DirectoryEntry(jid, config.name(), config.publicRoom(), 0, creator);
     }

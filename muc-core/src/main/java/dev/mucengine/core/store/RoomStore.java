@@ -24,12 +24,28 @@ import org.jxmpp.jid.EntityBareJid;
  */
 public interface RoomStore {
 
-    /** Every stored room, as a directory entry. Called once, at service start. */
+    /**
+     * Every stored room, as a directory entry. Called once, at service start.
+     *
+     * @return one entry per stored room, in any order
+     */
     List<DirectoryEntry> directory();
 
-    /** The stored state of one room, if it is stored. */
+    /**
+     * The stored state of one room, if it is stored. Called on the service's thread while it
+     * handles a stanza: it should be quick.
+     *
+     * @param room the room's address
+     * @return the room's record, or empty if the store does not hold it (the service then forgets the
+     *     room)
+     */
     Optional<RoomRecord> load(EntityBareJid room);
 
-    /** Makes the changes durable, in order. */
+    /**
+     * Makes the changes durable, in order. Called by the host, never by the engine.
+     *
+     * @param changes the changes of one {@link dev.mucengine.core.api.Effects} (or of several, in
+     *     order)
+     */
     void apply(List<DurableChange> changes);
 }

@@ -29,46 +29,101 @@ public final class Element implements Node {
         this.children = children;
     }
 
-    /** Starts an element {@code {namespace}localName}. */
+    /**
+     * Starts an element {@code {namespace}localName}.
+     *
+     * @param namespace the element's namespace URI
+     * @param localName the element's local name
+     * @return a builder with no attributes and no children
+     */
     public static Builder builder(String namespace, String localName) {
         return new Builder(new XmlName(namespace, localName));
     }
 
+    /**
+     * Starts an element with this qualified name.
+     *
+     * @param name the element's name
+     * @return a builder with no attributes and no children
+     */
     public static Builder builder(XmlName name) {
         return new Builder(name);
     }
 
-    /** An element with no attributes and no children. */
+    /**
+     * An element with no attributes and no children.
+     *
+     * @param namespace the element's namespace URI
+     * @param localName the element's local name
+     * @return the element
+     */
     public static Element empty(String namespace, String localName) {
         return new Element(new XmlName(namespace, localName), List.of(), List.of());
     }
 
+    /**
+     * The element's qualified name.
+     *
+     * @return the name
+     */
     public XmlName name() {
         return name;
     }
 
+    /**
+     * The element's namespace URI.
+     *
+     * @return the namespace; {@code ""} for none
+     */
     public String namespace() {
         return name.namespace();
     }
 
+    /**
+     * The element's local name.
+     *
+     * @return the local name
+     */
     public String localName() {
         return name.localName();
     }
 
-    /** True if this element has the given namespace and local name. */
+    /**
+     * True if this element has the given namespace and local name.
+     *
+     * @param namespace the namespace URI
+     * @param localName the local name
+     * @return whether both match
+     */
     public boolean is(String namespace, String localName) {
         return name.namespace().equals(namespace) && name.localName().equals(localName);
     }
 
+    /**
+     * The attributes, in document order.
+     *
+     * @return an unmodifiable list
+     */
     public List<Attribute> attributes() {
         return attributes;
     }
 
-    /** The value of the un-namespaced attribute {@code localName}, if present. */
+    /**
+     * The value of the un-namespaced attribute {@code localName}, if present.
+     *
+     * @param localName the attribute's name
+     * @return the unescaped value, or empty
+     */
     public Optional<String> attribute(String localName) {
         return attribute(XmlName.local(localName));
     }
 
+    /**
+     * The value of the attribute with this qualified name ({@link XmlName#xmlLang()}...), if present.
+     *
+     * @param attributeName the attribute's qualified name
+     * @return the unescaped value, or empty
+     */
     public Optional<String> attribute(XmlName attributeName) {
         for (Attribute a : attributes) {
             if (a.name().equals(attributeName)) {
@@ -78,12 +133,20 @@ public final class Element implements Node {
         return Optional.empty();
     }
 
-    /** All children, elements and text, in document order. */
+    /**
+     * All children, elements and text, in document order.
+     *
+     * @return an unmodifiable list
+     */
     public List<Node> children() {
         return children;
     }
 
-    /** The child elements only, in document order. */
+    /**
+     * The child elements only, in document order.
+     *
+     * @return a new list of the child elements
+     */
     public List<Element> elements() {
         List<Element> result = new ArrayList<>(children.size());
         for (Node n : children) {
@@ -94,7 +157,13 @@ public final class Element implements Node {
         return result;
     }
 
-    /** The first child element with this name. */
+    /**
+     * The first child element with this name.
+     *
+     * @param namespace the child's namespace URI
+     * @param localName the child's local name
+     * @return the child, or empty
+     */
     public Optional<Element> child(String namespace, String localName) {
         for (Node n : children) {
             if (n instanceof Element e && e.is(namespace, localName)) {
@@ -104,12 +173,23 @@ public final class Element implements Node {
         return Optional.empty();
     }
 
-    /** The first child element with this local name in this element's own namespace. */
+    /**
+     * The first child element with this local name in this element's own namespace.
+     *
+     * @param localName the child's local name
+     * @return the child, or empty
+     */
     public Optional<Element> child(String localName) {
         return child(name.namespace(), localName);
     }
 
-    /** Every child element with this name, in document order. */
+    /**
+     * Every child element with this name, in document order.
+     *
+     * @param namespace the children's namespace URI
+     * @param localName the children's local name
+     * @return a new list, possibly empty
+     */
     public List<Element> children(String namespace, String localName) {
         List<Element> result = new ArrayList<>();
         for (Node n : children) {
@@ -120,7 +200,11 @@ public final class Element implements Node {
         return result;
     }
 
-    /** The concatenated direct text children (not descendants). Empty if there are none. */
+    /**
+     * The concatenated direct text children (not descendants). Empty if there are none.
+     *
+     * @return the text
+     */
     public String text() {
         if (children.size() == 1 && children.get(0) instanceof Text t) {
             return t.value();
@@ -134,16 +218,35 @@ public final class Element implements Node {
         return sb.toString();
     }
 
-    /** The text of the first child element with this name, if that child exists. */
+    /**
+     * The text of the first child element with this name, if that child exists.
+     *
+     * @param namespace the child's namespace URI
+     * @param localName the child's local name
+     * @return the child's {@link #text()}, or empty if there is no such child
+     */
     public Optional<String> childText(String namespace, String localName) {
         return child(namespace, localName).map(Element::text);
     }
 
-    /** This element with the un-namespaced attribute set (replaced in place, or appended). */
+    /**
+     * This element with the un-namespaced attribute set (replaced in place, or appended).
+     *
+     * @param localName the attribute's name
+     * @param value its unescaped value
+     * @return the new element, sharing this one's children
+     */
     public Element withAttribute(String localName, String value) {
         return withAttribute(XmlName.local(localName), value);
     }
 
+    /**
+     * This element with the attribute set (replaced in place, or appended).
+     *
+     * @param attributeName the attribute's qualified name
+     * @param value its unescaped value
+     * @return the new element, sharing this one's children
+     */
     public Element withAttribute(XmlName attributeName, String value) {
         List<Attribute> copy = new ArrayList<>(attributes.size() + 1);
         boolean replaced = false;
@@ -161,7 +264,12 @@ public final class Element implements Node {
         return new Element(name, Collections.unmodifiableList(copy), children);
     }
 
-    /** This element without the un-namespaced attribute {@code localName}. */
+    /**
+     * This element without the un-namespaced attribute {@code localName}.
+     *
+     * @param localName the attribute's name
+     * @return the new element, or this one if it has no such attribute
+     */
     public Element withoutAttribute(String localName) {
         XmlName attributeName = XmlName.local(localName);
         if (attribute(attributeName).isEmpty()) {
@@ -176,12 +284,21 @@ public final class Element implements Node {
         return new Element(name, Collections.unmodifiableList(copy), children);
     }
 
-    /** This element with its children replaced; attributes are shared. */
+    /**
+     * This element with its children replaced; attributes are shared.
+     *
+     * @param newChildren the children, in order (copied)
+     * @return the new element
+     */
     public Element withChildren(List<? extends Node> newChildren) {
         return new Element(name, attributes, List.copyOf(newChildren));
     }
 
-    /** A builder pre-filled with this element's name, attributes and children. */
+    /**
+     * A builder pre-filled with this element's name, attributes and children.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder(name);
         b.attributes.addAll(attributes);
@@ -237,11 +354,25 @@ public final class Element implements Node {
             this.name = name;
         }
 
-        /** Sets an un-namespaced attribute (replacing an earlier value, keeping its position). */
+        /**
+         * Sets an un-namespaced attribute (replacing an earlier value, keeping its position).
+         *
+         * @param localName the attribute's name
+         * @param value its unescaped value
+         * @return this builder
+         */
         public Builder attribute(String localName, String value) {
             return attribute(XmlName.local(localName), value);
         }
 
+        /**
+         * Sets an attribute by qualified name ({@code xml:lang}...), replacing an earlier value and keeping
+         * its position.
+         *
+         * @param attributeName the attribute's qualified name
+         * @param value its unescaped value
+         * @return this builder
+         */
         public Builder attribute(XmlName attributeName, String value) {
             Attribute attr = new Attribute(attributeName, value);
             for (int i = 0; i < attributes.size(); i++) {
@@ -254,18 +385,36 @@ public final class Element implements Node {
             return this;
         }
 
-        /** Removes an un-namespaced attribute if present. */
+        /**
+         * Removes an un-namespaced attribute if present.
+         *
+         * @param localName the attribute's name
+         * @return this builder
+         */
         public Builder removeAttribute(String localName) {
             XmlName n = XmlName.local(localName);
             attributes.removeIf(a -> a.name().equals(n));
             return this;
         }
 
+        /**
+         * Appends a child. Text appended this way is not merged with a preceding text child.
+         *
+         * @param node an element or text
+         * @return this builder
+         * @throws NullPointerException if {@code node} is null
+         */
         public Builder child(Node node) {
             children.add(Objects.requireNonNull(node, "node"));
             return this;
         }
 
+        /**
+         * Appends children, in order, as {@link #child(Node)} does.
+         *
+         * @param nodes elements or texts
+         * @return this builder
+         */
         public Builder children(List<? extends Node> nodes) {
             for (Node n : nodes) {
                 child(n);
@@ -273,7 +422,12 @@ public final class Element implements Node {
             return this;
         }
 
-        /** Appends text; adjacent text runs are merged so the model stays normalized. */
+        /**
+         * Appends text; adjacent text runs are merged so the model stays normalized.
+         *
+         * @param text the unescaped text; empty appends nothing
+         * @return this builder
+         */
         public Builder text(String text) {
             if (text.isEmpty()) {
                 return this;
@@ -287,11 +441,23 @@ public final class Element implements Node {
             return this;
         }
 
-        /** Appends a child {@code <localName>text</localName>} in the given namespace. */
+        /**
+         * Appends a child {@code <localName>text</localName>} in the given namespace.
+         *
+         * @param namespace the child's namespace URI
+         * @param localName the child's local name
+         * @param text its text; empty gives an empty element
+         * @return this builder
+         */
         public Builder textChild(String namespace, String localName, String text) {
             return child(Element.builder(namespace, localName).text(text).build());
         }
 
+        /**
+         * The element as built so far.
+         *
+         * @return a new element
+         */
         public Element build() {
             return new Element(name, List.copyOf(attributes), List.copyOf(children));
         }

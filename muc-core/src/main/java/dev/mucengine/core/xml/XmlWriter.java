@@ -37,7 +37,12 @@ public final class XmlWriter {
     private XmlWriter() {
     }
 
-    /** Standalone: the element declares its own namespace. */
+    /**
+     * Standalone: the element declares its own namespace.
+     *
+     * @param element the element to write
+     * @return the XML
+     */
     public static String write(Element element) {
         return write(element, "");
     }
@@ -45,6 +50,11 @@ public final class XmlWriter {
     /**
      * As the element is written inside a stream whose content namespace is
      * {@code streamContentNamespace} ({@code jabber:client}, {@code jabber:component:accept}).
+     *
+     * @param element the element to write
+     * @param streamContentNamespace the stream's default namespace, to which {@code jabber:client}
+     *     elements are mapped; {@code ""} writes standalone
+     * @return the XML
      */
     public static String write(Element element, String streamContentNamespace) {
         StringBuilder sb = new StringBuilder(256);
@@ -57,7 +67,12 @@ public final class XmlWriter {
         return sb.toString();
     }
 
-    /** How many characters (code points) a stanza takes on a client stream. */
+    /**
+     * How many characters (code points) a stanza takes on a client stream.
+     *
+     * @param stanza the stanza's element
+     * @return the length of {@link #write(Element, String)} in {@code jabber:client}, in code points
+     */
     public static int length(Element stanza) {
         String xml = write(stanza, Stanza.CLIENT_NAMESPACE);
         return xml.codePointCount(0, xml.length());
@@ -129,7 +144,11 @@ public final class XmlWriter {
      * Writes {@code name='value'} with a leading space; a namespaced attribute uses the prefix
      * {@code prefixes} maps its namespace to ({@code xml} for {@code xml:lang}).
      *
-     * @throws IllegalArgumentException if the attribute's namespace has no prefix in {@code prefixes}
+     * @param a the attribute
+     * @param prefixes namespace URI to prefix, for the namespaces in scope
+     * @param out where to write
+     * @throws IllegalArgumentException if the attribute's namespace has no prefix in {@code prefixes},
+     *     or its name is not a valid XML name
      */
     public static void writeAttribute(Attribute a, Map<String, String> prefixes, StringBuilder out) {
         String ans = a.name().namespace();
@@ -155,7 +174,13 @@ public final class XmlWriter {
         }
     }
 
-    /** Escapes for a {@code '}-delimited attribute value. */
+    /**
+     * Escapes for a {@code '}-delimited attribute value.
+     *
+     * @param value the unescaped value
+     * @return the value with markup characters, quotes, tab, LF and CR as references and characters not
+     *     allowed in XML replaced by U+FFFD
+     */
     public static String escapeAttribute(String value) {
         StringBuilder sb = new StringBuilder(value.length() + 8);
         escape(value, true, sb);
@@ -192,6 +217,8 @@ public final class XmlWriter {
      * Returns {@code n} if it is a valid XML local name or prefix, so that code can never inject
      * markup through a name.
      *
+     * @param n the name to check
+     * @return {@code n}
      * @throws IllegalArgumentException if it is not
      */
     public static String checkName(String n) {

@@ -52,45 +52,89 @@ public final class ScansionTests {
         this.knownFailures = Map.copyOf(knownFailures);
     }
 
-    /** Every {@code *.scs} below {@code directory}, default options, against the default engine. */
+    /**
+     * Every {@code *.scs} below {@code directory}, default options, against the default engine.
+     *
+     * @param directory the directory of scripts, searched recursively
+     * @return one dynamic test per script
+     * @throws IllegalArgumentException if the directory does not exist
+     * @throws UncheckedIOException if it cannot be read
+     */
     public static Stream<DynamicNode> forDirectory(Path directory) {
         return in(directory).tests();
     }
 
-    /** Starts configuring the tests for the scripts below {@code directory}. */
+    /**
+     * Starts configuring the tests for the scripts below {@code directory}. Nothing is read until
+     * {@link #tests()}.
+     *
+     * @param directory the directory of scripts, searched recursively
+     * @return the tests, with default options and no known failures
+     */
     public static ScansionTests in(Path directory) {
         return new ScansionTests(directory, ReplayOptions.defaults(), Map.of());
     }
 
-    /** First-in-first-out queues; unread stanzas fail the script. */
+    /**
+     * First-in-first-out queues; unread stanzas fail the script.
+     *
+     * @param strict true for strict queues, false for the reference tool's (the default)
+     * @return a copy with {@code strict}
+     */
     public ScansionTests strict(boolean strict) {
         return new ScansionTests(directory, options.withStrict(strict), knownFailures);
     }
 
-    /** The engine under test. */
+    /**
+     * The engine under test.
+     *
+     * @param engine creates the engine for each script
+     * @return a copy with {@code engine}
+     */
     public ScansionTests engine(EngineFactory engine) {
         return new ScansionTests(directory, options.withEngine(engine), knownFailures);
     }
 
-    /** Replaces every option at once (service domain, clock, ...). */
+    /**
+     * Replaces every option at once (service domain, clock, ...), including any strict or engine
+     * setting made before.
+     *
+     * @param newOptions the options
+     * @return a copy with {@code newOptions}
+     */
     public ScansionTests options(ReplayOptions newOptions) {
         return new ScansionTests(directory, newOptions, knownFailures);
     }
 
-    /** Scripts expected to fail, script name (file name without {@code .scs}) to reason. */
+    /**
+     * Scripts expected to fail, script name (file name without {@code .scs}) to reason. Adds to the
+     * known failures named so far.
+     *
+     * @param scriptToReason why each script is expected to fail
+     * @return a copy with these known failures too
+     */
     public ScansionTests knownFailures(Map<String, String> scriptToReason) {
         Map<String, String> all = new LinkedHashMap<>(knownFailures);
         all.putAll(scriptToReason);
         return new ScansionTests(directory, options, all);
     }
 
+    /**
+     * One script expected to fail.
+     *
+     * @param script the script's name (file name without {@code .scs})
+     * @param reason why it fails, shown when its test is skipped
+     * @return a copy with this known failure too
+     */
     public ScansionTests knownFailure(String script, String reason) {
         return knownFailures(Map.of(script, reason));
     }
 
     /**
-     * One dynamic test per script, in sorted path order.
+     * One dynamic test per script, in sorted path order, plus one failing test if a known failure
+     * names no script.
      *
+     * @return the tests, for a {@code @TestFactory} method to return
      * @throws IllegalArgumentException if the directory does not exist
      * @throws UncheckedIOException if it cannot be read
      */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scansion's matching rules (see {@code shared/conformance/README.md}):
+ * Scansion's matching rules (see "Matching" in docs/testkit.md):
  *
  * <ul>
  *   <li>Elements in {@code jabber:client} match leniently: expected attributes must be present
@@ -32,6 +32,7 @@ import java.util.Optional;
  */
 public final class ElementMatcher {
 
+    /** The matcher; it keeps no state, so it may be shared. */
     public static final ElementMatcher INSTANCE = new ElementMatcher();
 
     private static final XmlName STRICT = new XmlName(ScansionNamespace.NAMESPACE, ScansionNamespace.STRICT);
@@ -39,7 +40,13 @@ public final class ElementMatcher {
     private ElementMatcher() {
     }
 
-    /** Empty if {@code actual} satisfies {@code expected}, else the first difference found. */
+    /**
+     * Empty if {@code actual} satisfies {@code expected}, else the first difference found.
+     *
+     * @param expected the stanza a script expects, variables expanded
+     * @param actual the stanza the engine sent
+     * @return empty on a match, else where and how they differ
+     */
     public Optional<Mismatch> match(Element expected, Element actual) {
         return match(expected, actual, Optional.empty(), "");
     }

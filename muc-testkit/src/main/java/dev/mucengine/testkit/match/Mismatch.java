@@ -10,6 +10,13 @@ import java.util.Objects;
  */
 public record Mismatch(String path, String reason) {
 
+    /**
+     * Checks the mismatch.
+     *
+     * @param path where the difference is
+     * @param reason what differs
+     * @throws NullPointerException if an argument is null
+     */
     public Mismatch {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reason, "reason");

@@ -26,6 +26,17 @@ public record ClientSpec(
         Map<String, String> properties,
         int line) {
 
+    /**
+     * Checks the block and copies the properties.
+     *
+     * @param name the character's name
+     * @param jid the declared account
+     * @param resource the declared resource, if any
+     * @param password the declared password, if any
+     * @param properties every property of the block
+     * @param line the line of the header
+     * @throws NullPointerException if an argument is null
+     */
     public ClientSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(jid, "jid");

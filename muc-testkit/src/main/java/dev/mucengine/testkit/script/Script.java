@@ -24,6 +24,18 @@ public record Script(
         List<ClientSpec> clients,
         List<Action> actions) {
 
+    /**
+     * Checks the script and copies the lists.
+     *
+     * @param name the script's name
+     * @param file the file as given to the parser
+     * @param title the title, if any
+     * @param description the description lines
+     * @param tags the tags
+     * @param clients the declared clients
+     * @param actions the steps
+     * @throws NullPointerException if an argument, or an element of a list, is null
+     */
     public Script {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
@@ -34,6 +46,12 @@ public record Script(
         actions = List.copyOf(actions);
     }
 
+    /**
+     * The client declared under this name.
+     *
+     * @param clientName the character's name
+     * @return the client, or empty if none is declared under it
+     */
     public Optional<ClientSpec> client(String clientName) {
         return clients.stream().filter(c -> c.name().equals(clientName)).findFirst();
     }

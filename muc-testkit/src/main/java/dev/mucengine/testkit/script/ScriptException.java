@@ -8,10 +8,20 @@ public final class ScriptException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file as given to the parser. */
     private final String file;
+    /** The line of the problem; 0 when the file could not be read. */
     private final int line;
+    /** The problem, without its location. */
     private final String problem;
 
+    /**
+     * A problem at {@code file:line}.
+     *
+     * @param file the file as given to the parser
+     * @param line the 1-based line of the problem, or 0 when it concerns the whole file
+     * @param problem what is wrong, in one line
+     */
     public ScriptException(String file, int line, String problem) {
         super(file + ":" + line + ": " + problem, null, false, false);
         this.file = file;
@@ -19,16 +29,29 @@ public final class ScriptException extends Exception {
         this.problem = problem;
     }
 
+    /**
+     * The script's file, as given to the parser.
+     *
+     * @return the file
+     */
     public String file() {
         return file;
     }
 
-    /** 1-based line number of the offending line. */
+    /**
+     * 1-based line number of the offending line.
+     *
+     * @return the line number; 0 when the file could not be read at all
+     */
     public int line() {
         return line;
     }
 
-    /** The problem without the location. */
+    /**
+     * The problem without the location.
+     *
+     * @return the problem, in one line
+     */
     public String problem() {
         return problem;
     }

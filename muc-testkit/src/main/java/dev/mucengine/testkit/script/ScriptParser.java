@@ -41,12 +41,22 @@ public final class ScriptParser {
         this.reader = reader;
     }
 
-    /** A parser that reads the scripts' XML with muc-xml's parser. */
+    /**
+     * A parser that reads the scripts' XML with muc-xml's parser.
+     *
+     * @return the parser
+     */
     public static ScriptParser standard() {
         return new ScriptParser(new CodecFragmentReader());
     }
 
-    /** Reads a script file; its name is the file name without {@code .scs}. */
+    /**
+     * Reads a script file (UTF-8); its name is the file name without {@code .scs}.
+     *
+     * @param file the script file
+     * @return the script
+     * @throws ScriptException if the file cannot be read (line 0) or the script is malformed
+     */
     public Script parse(Path file) throws ScriptException {
         String content;
         try {
@@ -57,7 +67,15 @@ public final class ScriptParser {
         return parse(file.toString(), content);
     }
 
-    /** Reads a script's text; {@code file} is used for the name and in error locations. */
+    /**
+     * Reads a script's text; {@code file} is used for the name and in error locations.
+     *
+     * @param file the script's file name or path
+     * @param content the script's text
+     * @return the script
+     * @throws ScriptException if the script is malformed: an unknown action or character, a step before
+     *     the character connects, XML that is not one stanza...
+     */
     public Script parse(String file, String content) throws ScriptException {
         return new Run(file, content.split("\r?\n", -1)).script();
     }

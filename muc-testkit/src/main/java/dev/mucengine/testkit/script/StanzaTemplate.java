@@ -26,13 +26,26 @@ public record StanzaTemplate(Element element, String source, Set<Variable> varia
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern REFERENCE = Pattern.compile("(.+)'s (full JID|JID)");
 
+    /**
+     * Checks the template and copies the variables.
+     *
+     * @param element the parsed stanza
+     * @param source the XML as written
+     * @param variables the variables the stanza uses
+     * @throws NullPointerException if an argument, or a variable, is null
+     */
     public StanzaTemplate {
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(source, "source");
         variables = Set.copyOf(variables);
     }
 
-    /** The stanza with every variable replaced by {@code values}. */
+    /**
+     * The stanza with every variable replaced by {@code values}.
+     *
+     * @param values the value of each variable, e.g. a client's full JID
+     * @return the stanza, with the variables' values in attribute values and text
+     */
     public Element expand(Function<Variable, String> values) {
         return expand(element, values);
     }

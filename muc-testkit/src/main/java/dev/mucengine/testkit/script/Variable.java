@@ -10,11 +10,22 @@ import java.util.Objects;
  */
 public record Variable(String client, boolean fullJid) {
 
+    /**
+     * Checks the variable.
+     *
+     * @param client the character's name
+     * @param fullJid true for the full JID, false for the bare JID
+     * @throws NullPointerException if {@code client} is null
+     */
     public Variable {
         Objects.requireNonNull(client, "client");
     }
 
-    /** The variable as written in a script. */
+    /**
+     * The variable as written in a script.
+     *
+     * @return {@code ${Name's full JID}} or {@code ${Name's JID}}
+     */
     public String source() {
         return "${" + client + "'s " + (fullJid ? "full JID" : "JID") + "}";
     }
