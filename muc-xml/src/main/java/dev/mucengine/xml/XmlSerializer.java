@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public final class XmlSerializer {
 
+    /** A serializer; it keeps no state, so one may serve every stream. */
+    public XmlSerializer() {
+    }
+
     /**
      * Standalone: the element declares its own namespace.
      *

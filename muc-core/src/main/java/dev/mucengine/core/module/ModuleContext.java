@@ -129,13 +129,13 @@ public interface ModuleContext {
 
     /**
      * Registers {@code user} with the room (XEP-0045 §7.10): reserves {@code nick} for its bare
-     * JID, making it a member if it had a lower affiliation. Whether this user may register at all
-     * (outcasts, rooms without open registration) is the caller's check.
+     * JID, making it a member if it had no affiliation. Outcasts may not register; whether a room
+     * without open registration lets this user register is the caller's decision.
      *
      * @param user the user registering
      * @param nick the prepared nickname to reserve
-     * @return empty if done, else the error to answer with: conflict if another user reserved the
-     *     nickname or is in the room under it
+     * @return empty if done, else the error to answer with: forbidden for an outcast, conflict if
+     *     another user reserved the nickname or is in the room under it
      */
     Optional<StanzaError> register(EntityFullJid user, Resourcepart nick);
 

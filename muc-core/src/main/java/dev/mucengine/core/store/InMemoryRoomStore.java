@@ -18,6 +18,10 @@ public final class InMemoryRoomStore implements RoomStore {
 
     private final Map<EntityBareJid, RoomRecord> records = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryRoomStore() {
+    }
+
     @Override
     public List<DirectoryEntry> directory() {
         List<DirectoryEntry> entries = new ArrayList<>();

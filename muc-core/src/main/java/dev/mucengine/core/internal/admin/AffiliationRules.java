@@ -63,10 +63,13 @@ final class AffiliationRules {
     }
 
     /**
-     * A user registering {@code nick} for itself (§7.10): refused with conflict if another user
-     * reserved it or another user's occupant is using it.
+     * A user registering {@code nick} for itself (§7.10): an outcast may not (forbidden); a nickname
+     * another user reserved, or another user's occupant is using, is a conflict.
      */
     static Optional<StanzaError> checkRegistration(Room room, Jid user, Resourcepart nick) {
+        if (room.affiliation(user) == Affiliation.OUTCAST) {
+            return error(Condition.FORBIDDEN, "You are banned from this room");
+        }
         boolean usedByOther = room.occupant(nick).filter(o -> !o.realJid().asBareJid().equals(user)).isPresent();
         if (room.reservedByOther(nick, user) || usedByOther) {
             return error(Condition.CONFLICT, "That nickname is taken");

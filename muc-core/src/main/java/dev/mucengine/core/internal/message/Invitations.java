@@ -44,7 +44,7 @@ final class Invitations {
         }
         if (invites && !mayInvite(room, sender.get(), context)) {
             out.send(message.errorReply(StanzaError.of(Condition.FORBIDDEN)
-                    .withText("Only admins and owners may invite to this members-only room")));
+                    .withText("Only moderators may invite to this members-only room")));
             return;
         }
         Checked<MucUser> decoded = MucCodec.decodeUser(userX);
