@@ -1,0 +1,157 @@
+package dev.mucengine.server.c2s;
+
+import dev.mucengine.core.api.Effects;
+import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.service.ServiceConfig;
+import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.xml.StreamError;
+import dev.mucengine.xml.StreamErrorCondition;
+import dev.mucengine.xml.XmlLimits;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * The {@code serve} server: a listening socket, one reader and one writer thread per client, and
+ * the engine thread that owns the {@code MucService} and all routing state.
+ */
+final class Server implements AutoCloseable {
+
+    /** Small stacks: two threads per client, and the readers never recurse deeply. */
+    static final long THREAD_STACK_BYTES = 256 * 1024;
+    /** Stanzas queued for one client before it counts as not reading and is disconnected. */
+    static final int OUTPUT_QUEUE_CAPACITY = 10_000;
+    private static final int ENGINE_QUEUE_CAPACITY = 10_000;
+
+    private final ServerSocket listener;
+    private final ServerContext context;
+    private final MucService muc;
+    private final Thread acceptor;
+
+    private Server(ServerSocket listener, ServerContext context, MucService muc) {
+        this.listener = listener;
+        this.context = context;
+        this.muc = muc;
+        this.acceptor = new Thread(this::accept, "c2s-acceptor");
+        acceptor.setDaemon(true);
+    }
+
+    static Server start(ServeOptions options) throws IOException {
+        DomainBareJid domain;
+        Set<BareJid> admins = new HashSet<>();
+        try {
+            domain = JidCreate.domainBareFrom(options.domain());
+            for (ServeOptions.Credential admin : options.admins()) {
+                admins.add(JidCreate.entityBareFrom(admin.name() + "@" + domain));
+            }
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("not a valid domain or account: " + e.getMessage(), e);
+        }
+        ServerIdentity identity = ServerIdentity.of(domain, admins);
+        Accounts accounts = new Accounts();
+        options.admins().forEach(a -> accounts.add(a.name(), a.password()));
+        if (options.accountsFile().isPresent()) {
+            load(options.accountsFile().get(), accounts);
+        }
+        InMemoryRoomStore store = new InMemoryRoomStore();
+        MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins), store,
+                IdSource.unique());
+        SessionTable sessions = new SessionTable();
+        InBandRegistration registration = new InBandRegistration(accounts);
+        ServerIq serverIq = new ServerIq(new ServerDisco(identity, options.openRegistration()),
+                new AdminCommands(identity, accounts, sessions), registration);
+        StanzaRouter router = new StanzaRouter(identity, (stanza, now) -> {
+            Effects effects = muc.handle(stanza, now);
+            store.apply(effects.changes());
+            return effects;
+        }, sessions, accounts, serverIq, Clock.systemUTC());
+        EngineThread engine = new EngineThread(ENGINE_QUEUE_CAPACITY);
+        ServerSocket listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 1024);
+        ServerContext context = new ServerContext(identity, accounts, registration, options.openRegistration(),
+                engine, router, XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
+                OUTPUT_QUEUE_CAPACITY);
+        Server server = new Server(listener, context, muc);
+        engine.start();
+        server.acceptor.start();
+        return server;
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** The account store; tests add accounts directly. */
+    Accounts accounts() {
+        return context.accounts();
+    }
+
+    int connectionCount() {
+        return context.connections().size();
+    }
+
+    /**
+     * Clean shutdown: stop accepting, let the engine send its 332 presences (room shut down) to
+     * the occupants, then end every stream with {@code system-shutdown}.
+     */
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        try {
+            context.engine().stopAfter(() -> {
+                for (Stanza s : muc.shutdown().stanzas()) {
+                    context.router().route(s, 0);
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ClientConnection c : List.copyOf(context.connections())) {
+            c.terminate(Optional.of(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN)));
+        }
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                ClientConnection connection = new ClientConnection(socket, context);
+                context.connections().add(connection);
+                connection.start();
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    System.err.println("serve: accept failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void load(Path file, Accounts accounts) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                ServeOptions.Credential c = ServeOptions.Credential.parse(trimmed);
+                accounts.add(c.name(), c.password());
+            }
+        }
+    }
+}
