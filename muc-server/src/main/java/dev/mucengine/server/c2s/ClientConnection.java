@@ -4,6 +4,8 @@ import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.OutboundWriter;
+import dev.mucengine.server.OverflowPolicy;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
 import dev.mucengine.xml.StreamEvent;
@@ -21,7 +23,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
 /**
  * One client connection: its reader thread negotiates the stream (header, SASL or registration,
  * restart) and then hands every element to the engine thread, in order. Output goes through the
- * connection's {@link ConnectionWriter}.
+ * connection's {@link OutboundWriter}, which disconnects a client that stops reading.
  */
 final class ClientConnection {
 
@@ -29,7 +31,7 @@ final class ClientConnection {
 
     private final Socket socket;
     private final ServerContext context;
-    private final ConnectionWriter writer;
+    private final OutboundWriter writer;
     private final SaslExchange sasl;
     private final AtomicBoolean terminated = new AtomicBoolean();
     private volatile boolean headerSent;
@@ -38,16 +40,15 @@ final class ClientConnection {
     ClientConnection(Socket socket, ServerContext context) throws IOException {
         this.socket = socket;
         this.context = context;
-        this.writer = new ConnectionWriter(socket.getOutputStream(), context.outputQueueCapacity(),
-                this::overflowed, this::closeSocket);
+        this.writer = new OutboundWriter(socket, context.outputQueueCapacity(), OverflowPolicy.DISCONNECT,
+                Stanza.CLIENT_NAMESPACE, "c2s-" + socket.getPort() + "-out");
         this.sasl = new SaslExchange(context.accounts(), context.random());
     }
 
     /** Starts the reader and writer threads. */
     void start() {
-        String name = "c2s-" + socket.getPort();
-        writer.start(name + "-out");
-        Thread reader = new Thread(null, this::read, name + "-in", Server.THREAD_STACK_BYTES);
+        writer.start();
+        Thread reader = new Thread(null, this::read, "c2s-" + socket.getPort() + "-in", Server.THREAD_STACK_BYTES);
         reader.setDaemon(true);
         reader.start();
     }
@@ -61,8 +62,7 @@ final class ClientConnection {
             sendHeader(); // RFC 6120 §4.9.1.1: an error needs an open stream
         }
         error.ifPresent(e -> writer.send(e.toElement()));
-        writer.markup(SERIALIZER.closeStream());
-        writer.close();
+        writer.finish(SERIALIZER.closeStream());
     }
 
     private void read() {
@@ -109,7 +109,7 @@ final class ClientConnection {
 
     private void sendHeader() {
         headerSent = true;
-        writer.markup(SERIALIZER.openStream(StreamFeatures.header(context.identity().domain(),
+        writer.sendMarkup(SERIALIZER.openStream(StreamFeatures.header(context.identity().domain(),
                 UUID.randomUUID().toString())));
     }
 
@@ -161,20 +161,5 @@ final class ClientConnection {
         }
         return iq.query().filter(q -> q.is(InBandRegistration.NAMESPACE, "query"))
                 .map(q -> context.registration().beforeAuthentication(iq, q).element());
-    }
-
-    /** The client stopped reading and its queue filled up: drop it rather than buffer forever. */
-    private void overflowed() {
-        terminated.set(true);
-        writer.close();
-        closeSocket();
-    }
-
-    private void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already broken: nothing to do
-        }
     }
 }

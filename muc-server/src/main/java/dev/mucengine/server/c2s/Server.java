@@ -34,7 +34,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  */
 final class Server implements AutoCloseable {
 
-    /** Small stacks: two threads per client, and the readers never recurse deeply. */
+    /** Small stacks for the client reader threads, which never recurse deeply. */
     static final long THREAD_STACK_BYTES = 256 * 1024;
     /** Stanzas queued for one client before it counts as not reading and is disconnected. */
     static final int OUTPUT_QUEUE_CAPACITY = 10_000;

@@ -1,6 +1,7 @@
 package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.OutboundWriter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -16,14 +17,14 @@ import org.jxmpp.jid.Jid;
 final class Session {
 
     private final EntityBareJid account;
-    private final ConnectionWriter writer;
+    private final OutboundWriter writer;
     private final Runnable closer;
     private @Nullable EntityFullJid jid;
     private boolean available;
     private boolean interested;
     private final Set<Jid> directedPresence = new LinkedHashSet<>();
 
-    Session(EntityBareJid account, ConnectionWriter writer, Runnable closer) {
+    Session(EntityBareJid account, OutboundWriter writer, Runnable closer) {
         this.account = account;
         this.writer = writer;
         this.closer = closer;

@@ -4,16 +4,17 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.XmlName;
+import dev.mucengine.server.OutboundWriter;
+import dev.mucengine.server.OverflowPolicy;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamEvent;
 import dev.mucengine.xml.StreamHeader;
 import dev.mucengine.xml.XmlSerializer;
 import dev.mucengine.xml.XmppStreamReader;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,24 +22,24 @@ import java.util.function.Consumer;
 
 /**
  * One authenticated XEP-0114 connection: the handshake in {@link #open}, then a reading loop on
- * the caller's thread and an {@link OutboundWriter} for everything sent.
+ * the caller's thread and an {@link OutboundWriter} for everything sent, which makes the sender
+ * wait while the server does not read (back-pressure).
  */
 final class ComponentConnection implements AutoCloseable {
 
     /** The content namespace of a component stream (XEP-0114). */
     static final String NAMESPACE = "jabber:component:accept";
 
-    private final Socket socket;
     private final XmppStreamReader reader;
     private final OutboundWriter writer;
     private final XmlSerializer serializer = new XmlSerializer();
     private final AtomicBoolean closeSent = new AtomicBoolean();
 
     private ComponentConnection(Socket socket, ComponentSettings settings) throws IOException {
-        this.socket = socket;
         this.reader = new XmppStreamReader(socket.getInputStream(), settings.limits());
-        this.writer = new OutboundWriter(new BufferedOutputStream(socket.getOutputStream()),
-                settings.outboundCapacity(), "component-writer-" + settings.domain(), e -> close());
+        this.writer = new OutboundWriter(socket, settings.outboundCapacity(), OverflowPolicy.BACK_PRESSURE,
+                NAMESPACE, "component-writer-" + settings.domain());
+        writer.start();
     }
 
     /** Connects and authenticates; the returned connection is ready for stanzas. */
@@ -67,8 +68,8 @@ final class ComponentConnection implements AutoCloseable {
 
     private void handshake(ComponentSettings settings) throws IOException, HandshakeRejectedException {
         String domain = settings.domain().toString();
-        writer.send(utf8(serializer.openStream(StreamHeader.of(NAMESPACE,
-                List.of(new Attribute(XmlName.local("to"), domain))))));
+        writer.sendMarkup(serializer.openStream(StreamHeader.of(NAMESPACE,
+                List.of(new Attribute(XmlName.local("to"), domain)))));
         StreamEvent opened = reader.next();
         if (!(opened instanceof StreamEvent.StreamOpened header)) {
             throw new IOException("expected the server's stream header, got " + describe(opened));
@@ -77,8 +78,8 @@ final class ComponentConnection implements AutoCloseable {
         if (id.isEmpty()) {
             throw new IOException("the server's stream header has no id to hash");
         }
-        writer.send(utf8(serializer.toXmlInStream(Element.builder(Stanza.CLIENT_NAMESPACE, "handshake")
-                .text(HandshakeDigest.of(id.get(), settings.secret())).build(), NAMESPACE)));
+        writer.send(Element.builder(Stanza.CLIENT_NAMESPACE, "handshake")
+                .text(HandshakeDigest.of(id.get(), settings.secret())).build());
         while (true) {
             StreamEvent answer = reader.next();
             if (answer instanceof StreamEvent.ElementReceived received) {
@@ -115,8 +116,7 @@ final class ComponentConnection implements AutoCloseable {
                     continue;
                 }
                 if (event instanceof StreamEvent.StreamFailed failed) {
-                    sendLast(serializer.toXmlInStream(failed.error().toElement(), NAMESPACE)
-                            + serializer.closeStream());
+                    endStream(Optional.of(failed.error().toElement()));
                 }
                 if (event instanceof StreamEvent.StreamClosed) {
                     closeStream(); // answer the server's close, as RFC 6120 §4.4 asks
@@ -129,13 +129,14 @@ final class ComponentConnection implements AutoCloseable {
         }
     }
 
+    /** Queues a stanza for the server; waits while the queue is full. */
     void send(Stanza stanza) {
-        writer.send(serializer.toBytesInStream(stanza.element(), NAMESPACE));
+        writer.send(stanza.element());
     }
 
     /** Queues {@code </stream:stream>} after everything already queued; the server then closes. */
     void closeStream() {
-        sendLast(serializer.closeStream());
+        endStream(Optional.empty());
     }
 
     /**
@@ -144,26 +145,23 @@ final class ComponentConnection implements AutoCloseable {
      */
     void finish() throws InterruptedException {
         if (closeSent.get()) {
-            writer.awaitEnd(1_000);
+            writer.awaitEnd(Duration.ofSeconds(1));
         }
         close();
     }
 
-    private void sendLast(String xml) {
+    /** The closing tag, after a stream error if there is one; the socket stays open for the server's. */
+    private void endStream(Optional<Element> streamError) {
         if (closeSent.compareAndSet(false, true)) {
-            writer.sendLast(utf8(xml));
+            streamError.ifPresent(writer::send);
+            writer.finishOutput(serializer.closeStream());
         }
     }
 
     /** Closes the socket at once; a reading loop on another thread then ends. */
     @Override
     public void close() {
-        writer.close();
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Nothing left to do with a socket that cannot even close.
-        }
+        writer.abort(); // closes the socket
     }
 
     private static String condition(Element streamError) {
@@ -187,9 +185,5 @@ final class ComponentConnection implements AutoCloseable {
             return "unexpected <" + e.element().localName() + "/>";
         }
         return "an unexpected stream restart";
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
