@@ -86,7 +86,7 @@ final class ClientConnection {
             // reset by peer, or closed by us: either way this connection is over
         } finally {
             terminate(Optional.empty());
-            session.ifPresent(s -> context.engine().submit(() -> context.router().disconnected(s)));
+            session.ifPresent(s -> context.engine().submit(() -> context.input().disconnected(s)));
             context.connections().remove(this);
         }
     }
@@ -127,7 +127,7 @@ final class ClientConnection {
     private void received(Element element) {
         Optional<Session> bound = session;
         if (bound.isPresent()) {
-            context.engine().submit(() -> context.router().fromClient(bound.get(), element));
+            context.engine().submit(() -> context.input().fromClient(bound.get(), element));
             return;
         }
         if (sasl.authenticated().isPresent()) {

@@ -1,11 +1,11 @@
 package dev.mucengine.server.c2s;
 
-import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
-import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.server.ConfinedEngine;
+import dev.mucengine.server.StanzaRouter;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
 import dev.mucengine.xml.XmlLimits;
@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * The {@code serve} server: a listening socket, one reader and one writer thread per client, and
- * the engine thread that owns the {@code MucService} and all routing state.
+ * the engine thread ({@link ConfinedEngine}) that owns the {@code MucService} and all routing
+ * state.
  */
 final class Server implements AutoCloseable {
 
@@ -39,16 +41,18 @@ final class Server implements AutoCloseable {
     /** Stanzas queued for one client before it counts as not reading and is disconnected. */
     static final int OUTPUT_QUEUE_CAPACITY = 10_000;
     private static final int ENGINE_QUEUE_CAPACITY = 10_000;
+    /** How long a clean shutdown waits for the engine to work through its queue and say goodbye. */
+    private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerSocket listener;
     private final ServerContext context;
-    private final MucService muc;
+    private final StanzaRouter router;
     private final Thread acceptor;
 
-    private Server(ServerSocket listener, ServerContext context, MucService muc) {
+    private Server(ServerSocket listener, ServerContext context, StanzaRouter router) {
         this.listener = listener;
         this.context = context;
-        this.muc = muc;
+        this.router = router;
         this.acceptor = new Thread(this::accept, "c2s-acceptor");
         acceptor.setDaemon(true);
     }
@@ -77,19 +81,16 @@ final class Server implements AutoCloseable {
         InBandRegistration registration = new InBandRegistration(accounts);
         ServerIq serverIq = new ServerIq(new ServerDisco(identity, options.openRegistration()),
                 new AdminCommands(identity, accounts, sessions), registration);
-        StanzaRouter router = new StanzaRouter(identity, (stanza, now) -> {
-            Effects effects = muc.handle(stanza, now);
-            store.apply(effects.changes());
-            return effects;
-        }, sessions, accounts, serverIq, Clock.systemUTC());
-        EngineThread engine = new EngineThread(ENGINE_QUEUE_CAPACITY);
+        ConfinedEngine engine = new ConfinedEngine(muc, store, Clock.systemUTC(), ENGINE_QUEUE_CAPACITY,
+                line -> System.err.println("serve: " + line));
+        StanzaRouter router = new StanzaRouter(engine, new LocalDelivery(identity, sessions, accounts, serverIq));
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 1024);
         ServerContext context = new ServerContext(identity, accounts, registration, options.openRegistration(),
-                engine, router, XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
+                engine, new ClientInput(sessions, serverIq, router), XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
                 OUTPUT_QUEUE_CAPACITY);
-        Server server = new Server(listener, context, muc);
+        Server server = new Server(listener, context, router);
         engine.start();
         server.acceptor.start();
         return server;
@@ -116,11 +117,10 @@ final class Server implements AutoCloseable {
     public void close() throws IOException {
         listener.close();
         try {
-            context.engine().stopAfter(() -> {
-                for (Stanza s : muc.shutdown().stanzas()) {
-                    context.router().route(s, 0);
-                }
-            });
+            if (!context.engine().stopAfter(router::shutdown, ENGINE_STOP_TIMEOUT)) {
+                System.err.println("serve: the engine did not stop within " + ENGINE_STOP_TIMEOUT.toSeconds()
+                        + " s; closing the connections anyway");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,16 +2,21 @@ package dev.mucengine.server.component;
 
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.stanza.Stanza;
-import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.stanza.StanzaResult;
+import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.ConfinedEngine;
+import dev.mucengine.server.StanzaRouter;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * hands every stanza the server routes to the domain to the engine and sends back what it
  * answers; reconnects with backoff when the connection fails or drops, keeping the rooms.
  *
- * <p>One thread connects and reads; the engine runs on it under {@link ConfinedEngine}'s lock
- * (shared only with {@link #stop}), and each connection writes on its own thread.
+ * <p>One thread connects and reads, and hands each stanza to the engine thread
+ * ({@link ConfinedEngine}); the engine's outputs go through the {@link StanzaRouter} to the
+ * current connection, which writes on its own thread and makes the engine wait while the server
+ * does not read (back-pressure, up to the reading thread and the server).
  */
 public final class ExternalComponent {
 
@@ -39,9 +46,12 @@ public final class ExternalComponent {
         }
     }
 
+    /** Stanzas from the server that may wait for the engine before the reading thread waits too. */
+    private static final int ENGINE_QUEUE_CAPACITY = 1024;
+
     private final ComponentSettings settings;
     private final ConfinedEngine engine;
-    private final Clock clock;
+    private final StanzaRouter router;
     private final Consumer<String> log;
     private final Thread thread;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -53,30 +63,35 @@ public final class ExternalComponent {
     private ExternalComponent(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
             Consumer<String> log) {
         this.settings = settings;
-        this.engine = new ConfinedEngine(engine, store);
-        this.clock = clock;
+        this.engine = new ConfinedEngine(engine, store, clock, ENGINE_QUEUE_CAPACITY, log);
+        this.router = new StanzaRouter(this.engine, this::toServer);
         this.log = log;
         this.thread = new Thread(this::run, "component-" + settings.domain());
     }
 
     /**
-     * Starts connecting in the background.
+     * Starts connecting in the background. {@link #stop()} ends it, also after a permanent
+     * failure (it releases the engine thread).
      *
      * @param engine the service for {@code settings.domain()}; from now on only this component calls it
      * @param store the store {@code engine} reads from; the component applies the engine's changes to it
-     * @param log    receives one line per connection event (connected, lost, retrying, dropped input)
+     * @param clock the time each stanza is handled at
+     * @param log receives one line per connection event (connected, lost, retrying, dropped input)
      */
     public static ExternalComponent start(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
             Consumer<String> log) {
         ExternalComponent component = new ExternalComponent(settings, engine, store, clock, log);
+        component.engine.start();
         component.thread.start();
         return component;
     }
 
     /**
-     * Shuts down cleanly: the engine's shutdown presences (status 332) and {@code </stream:stream>}
-     * go to the server, which then closes the stream (or, after the settings' grace period, the
-     * socket is closed anyway). Idempotent; returns how the component ended.
+     * Shuts down cleanly: the engine's shutdown presences (status 332, XEP-0045 §11.2) and
+     * {@code </stream:stream>} go to the server, which then closes the stream (or, after the
+     * settings' grace period, the socket is closed anyway). A server that stops reading gets the
+     * same grace period before the connection is dropped. Idempotent; returns how the component
+     * ended.
      */
     public Outcome stop() throws InterruptedException {
         ComponentConnection connection;
@@ -85,19 +100,24 @@ public final class ExternalComponent {
             connection = current;
         }
         stopSignal.countDown();
-        if (connection != null) {
-            int sent = engine.shutdown(connection::send);
-            log.accept("shutting down: sent " + sent + " shutdown presence(s)");
+        AtomicInteger presences = new AtomicInteger();
+        Duration grace = settings.closeGrace();
+        boolean engineStopped = engine.stopAfter(() -> presences.set(router.shutdown()), grace);
+        if (connection == null) {
+            if (presences.get() > 0) {
+                log.accept("shutting down while disconnected: " + presences.get() + " shutdown presence(s) not sent");
+            }
+        } else if (!engineStopped) {
+            log.accept("the server is not reading; closing the connection without the shutdown presences");
+            connection.close(); // ends the engine's wait for the writer
+            engine.awaitStopped(grace);
+        } else {
+            log.accept("shutting down: sent " + presences.get() + " shutdown presence(s)");
             connection.closeStream();
-            thread.join(Math.max(1, settings.closeGrace().toMillis()));
+            thread.join(Math.max(1, grace.toMillis()));
             if (thread.isAlive()) {
                 log.accept("the server did not close the stream in time; closing the connection");
                 connection.close();
-            }
-        } else {
-            int dropped = engine.shutdown(s -> { });
-            if (dropped > 0) {
-                log.accept("shutting down while disconnected: " + dropped + " shutdown presence(s) not sent");
             }
         }
         thread.join();
@@ -153,7 +173,7 @@ public final class ExternalComponent {
                 break;
             }
             log.accept("connected to " + address + " as " + settings.domain());
-            String reason = connection.readUntilEnd(e -> inbound(e, connection));
+            String reason = connection.readUntilEnd(this::inbound);
             synchronized (connectionLock) {
                 current = null;
             }
@@ -168,15 +188,27 @@ public final class ExternalComponent {
         return new Outcome.Stopped();
     }
 
-    private void inbound(Element element, ComponentConnection connection) {
+    private void inbound(Element element) {
         StanzaResult parsed = Stanza.parse(element);
         if (parsed instanceof StanzaResult.Valid valid) {
-            engine.handle(valid.stanza(), clock.instant(), connection::send);
+            engine.submit(() -> router.toService(valid.stanza()));
         } else {
             // The server stamps addresses; a malformed one has no sender we could answer.
             log.accept("dropped an unusable <" + element.localName() + "/>: "
                     + ((StanzaResult.Invalid) parsed).error().condition());
         }
+    }
+
+    /** The router's destination: everything the engine sends goes to the server, if connected. */
+    private List<Stanza> toServer(Stanza stanza) {
+        ComponentConnection connection;
+        synchronized (connectionLock) {
+            connection = current;
+        }
+        if (connection != null) {
+            connection.send(stanza); // waits while the server does not read
+        }
+        return List.of();
     }
 
     private boolean attach(ComponentConnection connection) {
