@@ -34,7 +34,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * the engine thread ({@link ConfinedEngine}) that owns the {@code MucService} and all routing
  * state.
  */
-final class Server implements AutoCloseable {
+public final class Server implements AutoCloseable {
 
     /** Small stacks for the client reader threads, which never recurse deeply. */
     static final long THREAD_STACK_BYTES = 256 * 1024;
@@ -57,7 +57,12 @@ final class Server implements AutoCloseable {
         acceptor.setDaemon(true);
     }
 
-    static Server start(ServeOptions options) throws IOException {
+    /**
+     * Listens on the options' address and port and serves until {@link #close}.
+     *
+     * @throws IllegalArgumentException if the domain or an administrator's name is not valid in a JID
+     */
+    public static Server start(ServeOptions options) throws IOException {
         DomainBareJid domain;
         Set<BareJid> admins = new HashSet<>();
         try {
@@ -87,8 +92,9 @@ final class Server implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 1024);
+        ClientInput input = new ClientInput(sessions, serverIq, router);
         ServerContext context = new ServerContext(identity, accounts, registration, options.openRegistration(),
-                engine, new ClientInput(sessions, serverIq, router), XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
+                engine, input, XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
                 OUTPUT_QUEUE_CAPACITY);
         Server server = new Server(listener, context, router);
         engine.start();
@@ -96,17 +102,9 @@ final class Server implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    /** The port it listens on (the chosen one when the options asked for any free port). */
+    public int port() {
         return listener.getLocalPort();
-    }
-
-    /** The account store; tests add accounts directly. */
-    Accounts accounts() {
-        return context.accounts();
-    }
-
-    int connectionCount() {
-        return context.connections().size();
     }
 
     /**
@@ -114,8 +112,12 @@ final class Server implements AutoCloseable {
      * the occupants, then end every stream with {@code system-shutdown}.
      */
     @Override
-    public void close() throws IOException {
-        listener.close();
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            System.err.println("serve: closing the listening socket failed: " + e.getMessage());
+        }
         try {
             if (!context.engine().stopAfter(router::shutdown, ENGINE_STOP_TIMEOUT)) {
                 System.err.println("serve: the engine did not stop within " + ENGINE_STOP_TIMEOUT.toSeconds()

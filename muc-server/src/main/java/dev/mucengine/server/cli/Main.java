@@ -1,6 +1,5 @@
 package dev.mucengine.server.cli;
 
-import dev.mucengine.server.c2s.ServeCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -47,7 +46,7 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "serve":
-                return ServeCommand.run(rest, out, err);
+                return serve(rest, out, err);
             case "component":
                 return component(rest, out, err);
             case "--help", "-h", "help":
@@ -60,8 +59,22 @@ public final class Main {
         }
     }
 
+    private static int serve(String[] args, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(ServeCommand.HELP);
+            return OK;
+        }
+        try {
+            return ServeCommand.run(ServeCommand.parse(args), out, err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run 'serve --help' for usage.");
+            return USAGE;
+        }
+    }
+
     private static int component(String[] args, PrintStream out, PrintStream err) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+        if (asksForHelp(args)) {
             out.print(ComponentCommand.HELP);
             return OK;
         }
@@ -72,5 +85,9 @@ public final class Main {
             err.println("Run 'component --help' for usage.");
             return USAGE;
         }
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
     }
 }

@@ -6,10 +6,15 @@ import dev.mucengine.core.xml.Element;
 import dev.mucengine.xml.StreamEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve} over real sockets on a free loopback port, driven by raw XML. */
 class ServeTest {
@@ -21,16 +26,17 @@ class ServeTest {
     private Server server;
     private int port;
 
+    /** Loopback, any free port; an administrator on the command line, users in an accounts file. */
     @BeforeEach
-    void start() throws IOException {
-        server = Server.start(ServeOptions.forTests("localhost").withAdmin("admin", "secret"));
+    void start(@TempDir Path dir) throws IOException {
+        Path accounts = Files.writeString(dir.resolve("accounts"), "# NAME:PASSWORD\nalice:wonderland\nbob:builder\n");
+        server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1",
+                List.of(new ServeOptions.Credential("admin", "secret")), Optional.of(accounts), false));
         port = server.port();
-        server.accounts().add("alice", "wonderland");
-        server.accounts().add("bob", "builder");
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         server.close();
     }
 

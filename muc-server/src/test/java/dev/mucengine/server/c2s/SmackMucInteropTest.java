@@ -3,7 +3,9 @@ package dev.mucengine.server.c2s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.igniterealtime.smack.inttest.Configuration;
 import org.igniterealtime.smack.inttest.FailedTest;
 import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework;
@@ -35,7 +37,8 @@ class SmackMucInteropTest {
         // that XEP-0045 error presences echo. Smack ships with assertions off; so do we, for it
         // only. See docs/interop.md.
         getClass().getClassLoader().setPackageAssertionStatus("org.jivesoftware.smack.parsing", false);
-        try (Server server = Server.start(ServeOptions.forTests("localhost").withAdmin(ADMIN, ADMIN_PASSWORD))) {
+        try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1",
+                List.of(new ServeOptions.Credential(ADMIN, ADMIN_PASSWORD)), Optional.empty(), false))) {
             useLoopbackPort(server.port());
             SmackIntegrationTestFramework.TestRunResult result = run(config().build());
 
@@ -66,13 +69,13 @@ class SmackMucInteropTest {
      * fails every time still fails the build.
      */
     private static List<String> stillFailingAfterReruns(List<FailedTest> failed) throws Exception {
-        List<String> remaining = new java.util.ArrayList<>();
+        List<String> remaining = new ArrayList<>();
         for (FailedTest f : failed) {
             remaining.add(f.concreteTest.getMethod().getDeclaringClass().getSimpleName() + "."
                     + f.concreteTest.getMethod().getName());
         }
         for (int attempt = 1; attempt <= RERUNS && !remaining.isEmpty(); attempt++) {
-            List<String> next = new java.util.ArrayList<>();
+            List<String> next = new ArrayList<>();
             for (String test : remaining) {
                 SmackIntegrationTestFramework.TestRunResult rerun = run(config().setEnabledTests(test).build());
                 boolean passedNow = rerun.getFailedTests().isEmpty() && rerun.getSuccessfulTests().stream()
