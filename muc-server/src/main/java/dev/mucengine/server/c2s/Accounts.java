@@ -1,8 +1,10 @@
 package dev.mucengine.server.c2s;
 
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,11 +28,6 @@ final class Accounts {
     boolean add(String username, String password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        return add(username, password, salt);
-    }
-
-    /** With a given SCRAM salt (the RFC 5802 test vector needs a known one). */
-    boolean add(String username, String password, byte[] salt) {
         String key = key(username);
         if (byName.containsKey(key)) {
             return false;
@@ -66,18 +63,14 @@ final class Accounts {
         return Optional.ofNullable(byName.get(key(username))).map(Account::scram);
     }
 
-    int size() {
-        return byName.size();
-    }
-
     private static String key(String username) {
-        return username.toLowerCase(java.util.Locale.ROOT);
+        return username.toLowerCase(Locale.ROOT);
     }
 
     private static byte[] sha256(String password) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
     }

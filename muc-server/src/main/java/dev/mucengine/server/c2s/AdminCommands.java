@@ -3,6 +3,7 @@ package dev.mucengine.server.c2s;
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FieldType;
 import dev.mucengine.core.form.FormField;
+import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
@@ -16,6 +17,7 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * XEP-0133 service administration over XEP-0050 ad-hoc commands: add-user and delete-user, for
@@ -63,7 +65,7 @@ final class AdminCommands {
         if (command.attribute("action").orElse("execute").equals("cancel")) {
             return iq.resultReply(status(node, sessionId, "canceled").build());
         }
-        Optional<DataForm> submitted = command.child(dev.mucengine.core.muc.MucNamespaces.DATA, "x")
+        Optional<DataForm> submitted = command.child(MucNamespaces.DATA, "x")
                 .map(DataForm::fromElement).filter(f -> f.type().equals("submit"));
         if (submitted.isEmpty()) {
             return iq.resultReply(status(node, sessionId, "executing")
@@ -116,7 +118,7 @@ final class AdminCommands {
                 return Optional.empty();
             }
             return Optional.of(bare.getLocalpartOrThrow().toString());
-        } catch (org.jxmpp.stringprep.XmppStringprepException e) {
+        } catch (XmppStringprepException e) {
             return Optional.empty();
         }
     }

@@ -6,6 +6,8 @@ import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.xml.Element;
 import java.util.Optional;
+import org.jxmpp.jid.parts.Localpart;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * XEP-0077 in-band registration with the plain username and password fields. Before
@@ -73,9 +75,9 @@ final class InBandRegistration {
 
     private static boolean validLocalpart(String user) {
         try {
-            org.jxmpp.jid.parts.Localpart.from(user);
+            Localpart.from(user);
             return true;
-        } catch (org.jxmpp.stringprep.XmppStringprepException e) {
+        } catch (XmppStringprepException e) {
             return false;
         }
     }

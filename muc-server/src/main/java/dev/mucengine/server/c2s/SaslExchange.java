@@ -44,7 +44,8 @@ final class SaslExchange {
         String name = auth.attribute("mechanism").orElse("");
         Optional<SaslMechanism> mechanism = switch (name) {
             case PlainMechanism.NAME -> Optional.of(new PlainMechanism(accounts));
-            case ScramSha1Mechanism.NAME -> Optional.of(new ScramSha1Mechanism(accounts, random));
+            case ScramSha1Mechanism.NAME -> Optional.of(new ScramSha1Mechanism(accounts::scram,
+                    ScramSha1Mechanism.randomNonce(random)));
             default -> Optional.empty();
         };
         if (mechanism.isEmpty()) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The server side of SASL SCRAM-SHA-1 (RFC 5802) without channel binding: client-first,
@@ -17,7 +18,7 @@ final class ScramSha1Mechanism implements SaslMechanism {
 
     private enum State { FIRST, FINAL, DONE }
 
-    private final Accounts accounts;
+    private final Function<String, Optional<ScramCredentials>> credentialsOf;
     private final String serverNonceSuffix;
     private State state = State.FIRST;
     private String username = "";
@@ -26,14 +27,20 @@ final class ScramSha1Mechanism implements SaslMechanism {
     private String nonce = "";
     private Optional<ScramCredentials> credentials = Optional.empty();
 
-    ScramSha1Mechanism(Accounts accounts, SecureRandom random) {
-        this(accounts, randomNonce(random));
+    /**
+     * @param credentialsOf what the server keeps for a user name, if it is an account
+     * @param serverNonce the server's part of the nonce, fresh for each exchange ({@link #randomNonce})
+     */
+    ScramSha1Mechanism(Function<String, Optional<ScramCredentials>> credentialsOf, String serverNonce) {
+        this.credentialsOf = credentialsOf;
+        this.serverNonceSuffix = serverNonce;
     }
 
-    /** With a fixed server nonce: for the RFC 5802 test vector. */
-    ScramSha1Mechanism(Accounts accounts, String serverNonce) {
-        this.accounts = accounts;
-        this.serverNonceSuffix = serverNonce;
+    /** A fresh server nonce: 18 random bytes, base64 without the characters SCRAM reserves. */
+    static String randomNonce(SecureRandom random) {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().withoutPadding().encodeToString(bytes).replace('+', '-').replace('/', '_');
     }
 
     @Override
@@ -62,7 +69,7 @@ final class ScramSha1Mechanism implements SaslMechanism {
             return fail("malformed-request");
         }
         username = user.get().replace("=2C", ",").replace("=3D", "=");
-        credentials = accounts.scram(username);
+        credentials = credentialsOf.apply(username);
         ScramCredentials c = credentials.orElseGet(() -> ScramCredentials.derive("", new byte[16], 1));
         nonce = clientNonce.get() + serverNonceSuffix;
         serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(c.salt())
@@ -119,11 +126,5 @@ final class ScramSha1Mechanism implements SaslMechanism {
             }
         }
         return Optional.empty();
-    }
-
-    private static String randomNonce(SecureRandom random) {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().withoutPadding().encodeToString(bytes).replace('+', '-').replace('/', '_');
     }
 }

@@ -75,7 +75,6 @@ final class ServerIq {
         }
         Optional<Element> q = iq.query();
         if (q.isPresent() && q.get().is(ROSTER, "query")) {
-            session.interested(true);
             // No roster storage: every roster is empty, and pushes are acknowledged and forgotten.
             return List.of(iq.type() == IqType.GET ? iq.resultReply(Element.empty(ROSTER, "query")) : iq.resultReply());
         }

@@ -21,7 +21,6 @@ final class Session {
     private final Runnable closer;
     private @Nullable EntityFullJid jid;
     private boolean available;
-    private boolean interested;
     private final Set<Jid> directedPresence = new LinkedHashSet<>();
 
     Session(EntityBareJid account, OutboundWriter writer, Runnable closer) {
@@ -50,15 +49,6 @@ final class Session {
 
     void available(boolean value) {
         available = value;
-    }
-
-    /** Asked for the roster: RFC 6121 calls such a resource "interested". */
-    boolean interested() {
-        return interested;
-    }
-
-    void interested(boolean value) {
-        interested = value;
     }
 
     /** JIDs this resource sent available presence to directly (RFC 6121 §4.6), in order. */

@@ -62,10 +62,6 @@ final class SessionTable {
         return List.copyOf(byJid.values());
     }
 
-    int size() {
-        return byJid.size();
-    }
-
     private static EntityFullJid fresh(EntityBareJid account) {
         return fullJid(account, UUID.randomUUID().toString().substring(0, 8)).orElseThrow();
     }

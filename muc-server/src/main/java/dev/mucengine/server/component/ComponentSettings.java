@@ -43,14 +43,4 @@ public record ComponentSettings(String host, int port, DomainBareJid domain, Str
         return new ComponentSettings(host, port, domain, secret, XmlLimits.DEFAULTS,
                 ReconnectPolicy.DEFAULT, 1024, Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
-
-    public ComponentSettings withLimits(XmlLimits newLimits) {
-        return new ComponentSettings(host, port, domain, secret, newLimits, reconnect, outboundCapacity,
-                handshakeTimeout, closeGrace);
-    }
-
-    public ComponentSettings withReconnect(ReconnectPolicy policy) {
-        return new ComponentSettings(host, port, domain, secret, limits, policy, outboundCapacity,
-                handshakeTimeout, closeGrace);
-    }
 }

@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The XEP-0114 handshake value: lower-case hex SHA-1 of the stream id followed by the secret. */
-public final class HandshakeDigest {
+final class HandshakeDigest {
 
     private HandshakeDigest() {
     }
 
-    public static String of(String streamId, String secret) {
+    static String of(String streamId, String secret) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             return HexFormat.of().formatHex(sha1.digest((streamId + secret).getBytes(StandardCharsets.UTF_8)));

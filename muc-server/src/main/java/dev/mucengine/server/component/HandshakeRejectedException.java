@@ -3,7 +3,7 @@ package dev.mucengine.server.component;
 import java.util.Optional;
 
 /** The server answered the handshake with a stream error (wrong secret, unknown domain...). */
-public final class HandshakeRejectedException extends Exception {
+final class HandshakeRejectedException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String condition;
@@ -12,11 +12,6 @@ public final class HandshakeRejectedException extends Exception {
         super("the server rejected the handshake: " + condition + text.map(t -> " (" + t + ")").orElse(""),
                 null, false, false);
         this.condition = condition;
-    }
-
-    /** The stream error condition's wire name, e.g. {@code not-authorized}. */
-    public String condition() {
-        return condition;
     }
 
     /**

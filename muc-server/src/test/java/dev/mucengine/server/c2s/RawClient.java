@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Predicate;
 
 /** A minimal XMPP client for tests: raw XML out, parsed events in. */
 final class RawClient implements AutoCloseable {
@@ -73,7 +74,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** The next element that satisfies the test, skipping others (presence noise, etc.). */
-    Element nextMatching(java.util.function.Predicate<Element> test) throws IOException {
+    Element nextMatching(Predicate<Element> test) throws IOException {
         while (true) {
             Element e = next();
             if (test.test(e)) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** RFC 5802 §5: the SCRAM-SHA-1 example exchange, user "user", password "pencil". */
@@ -16,15 +18,17 @@ class ScramSha1MechanismTest {
             "c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=";
     private static final String SERVER_FINAL = "v=rmF9pqV8S7suAoZWja4dJRkFsKQ=";
 
-    private final Accounts accounts = new Accounts();
+    private static final String SERVER_NONCE = "3rfcNHYJY1ZVvWVs7j";
 
-    ScramSha1MechanismTest() {
-        accounts.add("user", "pencil", Base64.getDecoder().decode("QSXCR+Q6sek8bf92"));
-    }
+    /** The RFC's one account, with the RFC's salt. */
+    private final Function<String, Optional<ScramCredentials>> accounts = user -> user.equals("user")
+            ? Optional.of(ScramCredentials.derive("pencil", Base64.getDecoder().decode("QSXCR+Q6sek8bf92"),
+                    Accounts.ITERATIONS))
+            : Optional.empty();
 
     @Test
     void reproducesTheRfc5802Example() {
-        ScramSha1Mechanism m = new ScramSha1Mechanism(accounts, "3rfcNHYJY1ZVvWVs7j");
+        ScramSha1Mechanism m = new ScramSha1Mechanism(accounts, SERVER_NONCE);
 
         SaslStep first = m.evaluate(bytes(CLIENT_FIRST));
         SaslStep last = m.evaluate(bytes(CLIENT_FINAL));
@@ -39,7 +43,7 @@ class ScramSha1MechanismTest {
 
     @Test
     void rejectsAWrongProof() {
-        ScramSha1Mechanism m = new ScramSha1Mechanism(accounts, "3rfcNHYJY1ZVvWVs7j");
+        ScramSha1Mechanism m = new ScramSha1Mechanism(accounts, SERVER_NONCE);
         m.evaluate(bytes(CLIENT_FIRST));
 
         SaslStep last = m.evaluate(bytes(CLIENT_FINAL.replace("p=v0X8", "p=w0X8")));
@@ -49,7 +53,7 @@ class ScramSha1MechanismTest {
 
     @Test
     void rejectsAnUnknownUserOnlyAtTheEnd() {
-        ScramSha1Mechanism m = new ScramSha1Mechanism(accounts, "3rfcNHYJY1ZVvWVs7j");
+        ScramSha1Mechanism m = new ScramSha1Mechanism(accounts, SERVER_NONCE);
 
         SaslStep first = m.evaluate(bytes("n,,n=nobody,r=fyko+d2lbbFgONRv9qkxdawL"));
         SaslStep last = m.evaluate(bytes(CLIENT_FINAL));

@@ -53,9 +53,10 @@ class ExternalComponentTest {
     }
 
     private ExternalComponent start(String secret, XmlLimits limits) {
-        ComponentSettings settings = ComponentSettings.of("127.0.0.1", server.port(),
-                JidCreate.domainBareFromOrThrowUnchecked(DOMAIN), secret).withLimits(limits)
-                .withReconnect(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0));
+        ComponentSettings settings = new ComponentSettings("127.0.0.1", server.port(),
+                JidCreate.domainBareFromOrThrowUnchecked(DOMAIN), secret, limits,
+                new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0), 1024, Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
         InMemoryRoomStore store = new InMemoryRoomStore();
         MucService engine = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(DOMAIN)),
                 store, IdSource.sequential("c-"));

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +107,7 @@ final class FakeComponentServer implements AutoCloseable {
         private final XmppStreamReader reader;
         private final OutputStream out;
         private final BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
-        volatile StreamHeader componentHeader = StreamHeader.of("", java.util.List.of());
+        volatile StreamHeader componentHeader = StreamHeader.of("", List.of());
         volatile String digest = "";
         volatile boolean accepted;
 
