@@ -61,8 +61,9 @@ final class ClientConnection {
         if (!headerSent) {
             sendHeader(); // RFC 6120 §4.9.1.1: an error needs an open stream
         }
-        error.ifPresent(e -> writer.send(e.toElement()));
-        writer.finish(SERIALIZER.closeStream());
+        // One piece: no stanza can get in between the stream error and the closing tag.
+        String errorXml = error.map(e -> SERIALIZER.toXmlInStream(e.toElement(), Stanza.CLIENT_NAMESPACE)).orElse("");
+        writer.finish(errorXml + SERIALIZER.closeStream());
     }
 
     private void read() {

@@ -150,11 +150,14 @@ final class ComponentConnection implements AutoCloseable {
         close();
     }
 
-    /** The closing tag, after a stream error if there is one; the socket stays open for the server's. */
+    /**
+     * The closing tag, right after a stream error if there is one (one piece, so no stanza gets
+     * in between); the socket stays open for the server's closing tag.
+     */
     private void endStream(Optional<Element> streamError) {
         if (closeSent.compareAndSet(false, true)) {
-            streamError.ifPresent(writer::send);
-            writer.finishOutput(serializer.closeStream());
+            writer.finishOutput(streamError.map(e -> serializer.toXmlInStream(e, NAMESPACE)).orElse("")
+                    + serializer.closeStream());
         }
     }
 
