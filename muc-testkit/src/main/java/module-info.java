@@ -1,4 +1,4 @@
-/** Scripted-conversation replay (scansion) against the engine, and real transports around it. */
+/** Scripted-conversation replay (scansion) against the engine: CLI and JUnit 5 test factory. */
 module dev.mucengine.testkit {
     requires dev.mucengine.core;
     requires dev.mucengine.xml;

@@ -4,16 +4,14 @@ import dev.mucengine.testkit.ReplayOptions;
 import dev.mucengine.testkit.ReplayResult;
 import dev.mucengine.testkit.Replayer;
 import dev.mucengine.testkit.ScriptFiles;
-import dev.mucengine.testkit.serve.ServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** {@code java -jar muc-testkit.jar replay ...} and {@code component ...}. */
+/** {@code java -jar muc-testkit.jar replay ...}. */
 public final class Main {
 
     /** Exit code when every script passed. */
@@ -25,8 +23,6 @@ public final class Main {
 
     static final String HELP = """
             Usage: java -jar muc-testkit.jar replay [--strict] [--verbose] [--transcript] PATH...
-                   java -jar muc-testkit.jar serve --domain DOMAIN [options]  (serve --help)
-                   java -jar muc-testkit.jar component --domain DOMAIN [...]   (component --help)
                    java -jar muc-testkit.jar --help
 
             Replays scansion scripts (*.scs) in-process against the MUC engine, behind a
@@ -59,12 +55,6 @@ public final class Main {
 
     /** Runs the command line; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("component")) {
-            return component(Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
-        if (args.length > 0 && args[0].equals("serve")) {
-            return ServeCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
         CliArguments arguments;
         try {
             arguments = CliArguments.parse(args);
@@ -122,20 +112,6 @@ public final class Main {
         }
         out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? OK : FAILED;
-    }
-
-    private static int component(String[] args, PrintStream out, PrintStream err) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            out.print(ComponentCommand.HELP);
-            return OK;
-        }
-        try {
-            return ComponentCommand.run(ComponentCommand.parse(args, System.getenv()), err);
-        } catch (CliArguments.UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.println("Run 'component --help' for usage.");
-            return USAGE;
-        }
     }
 
     private static String indent(String text) {

@@ -92,6 +92,7 @@ class MainTest {
         assertThat(run("replay")).isEqualTo(2);
         assertThat(run("replay", "--frobnicate", "x.scs")).isEqualTo(2);
         assertThat(run("dance")).isEqualTo(2);
+        assertThat(run("serve", "--domain", "localhost")).isEqualTo(2);
         assertThat(run("replay", dir.resolve("missing.scs").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file or directory");
     }
@@ -101,5 +102,7 @@ class MainTest {
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("replay", "--strict", "--verbose", "--transcript", "PATH",
                 "N passed, M failed", "Exit code");
+        // serve and component moved to muc-server.jar
+        assertThat(out()).doesNotContain("serve --", "component");
     }
 }

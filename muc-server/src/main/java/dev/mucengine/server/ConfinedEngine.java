@@ -1,0 +1,182 @@
+package dev.mucengine.server;
+
+import dev.mucengine.core.api.Effects;
+import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.store.RoomStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jxmpp.jid.DomainBareJid;
+
+/**
+ * The one way the transports confine the engine: a {@link MucService}, which is not thread-safe,
+ * and its {@link RoomStore} belong to one thread, which runs submitted tasks one at a time, in
+ * submission order, from a bounded queue. Everything else that only the engine thread touches
+ * (the router's queue, serve's session table) needs no lock either.
+ *
+ * <ul>
+ *   <li>Each connection submits from its one reader thread, so one sender's stanzas are handled
+ *       in the order they arrived.
+ *   <li>A task runs to its end before the next one starts, so the outputs of one input are
+ *       handed to the writers before the next input is handled.
+ *   <li>{@link #handle} applies the engine's durable changes to the store before it returns the
+ *       stanzas (docs/architecture.md): this class is the one place that does.
+ *   <li>The queue is bounded: when the engine falls behind, {@link #submit} waits, the readers
+ *       stop reading, and TCP pushes back on the senders.
+ * </ul>
+ *
+ * <p>A task that throws is reported to the log; the thread goes on with the next one, so one bad
+ * stanza cannot stop the service.
+ */
+public final class ConfinedEngine {
+
+    /** A waiting submitter re-checks this often whether the engine is stopping meanwhile. */
+    private static final long WAIT_SLICE_MILLIS = 200;
+
+    /** The last task; it runs without taking a place in the queue, so stopping never waits for room. */
+    private record Stop(Runnable last) implements Runnable {
+        @Override
+        public void run() {
+            last.run();
+        }
+    }
+
+    private final MucService service;
+    private final RoomStore store;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final Semaphore places;
+    private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final Object submitLock = new Object();
+    private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean accepting = true;
+
+    /**
+     * @param service the engine; from now on only the engine thread calls it
+     * @param store the store {@code service} reads from; the engine thread applies the changes to it
+     * @param clock the time each stanza is handled at
+     * @param capacity how many tasks may wait before {@link #submit} waits too
+     * @param log receives one line (with the stack trace) per task that failed
+     */
+    public ConfinedEngine(MucService service, RoomStore store, Clock clock, int capacity, Consumer<String> log) {
+        this.service = service;
+        this.store = store;
+        this.clock = clock;
+        this.log = log;
+        this.places = new Semaphore(capacity);
+        this.thread = new Thread(this::run, "muc-engine");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** The MUC service's domain: stanzas to it, its rooms and occupants are the engine's. */
+    public DomainBareJid serviceDomain() {
+        return service.config().domain();
+    }
+
+    /**
+     * Queues a task for the engine thread; waits while the queue is full. Once stopping has begun
+     * the task is refused: returns false and never runs it.
+     */
+    public boolean submit(Runnable task) {
+        try {
+            while (accepting) {
+                if (places.tryAcquire(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    synchronized (submitLock) {
+                        if (accepting) {
+                            tasks.add(task);
+                            return true;
+                        }
+                    }
+                    places.release();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /**
+     * Refuses further tasks, runs {@code last} on the engine thread after every task already
+     * queued, then ends the thread. Waits up to {@code timeout} for that; returns whether the
+     * thread has ended. Only the first call queues its {@code last}; later ones only wait.
+     */
+    public boolean stopAfter(Runnable last, Duration timeout) throws InterruptedException {
+        synchronized (submitLock) {
+            if (accepting) {
+                accepting = false;
+                tasks.add(new Stop(last));
+            }
+        }
+        return awaitStopped(timeout);
+    }
+
+    /** Waits up to {@code timeout} for the engine thread to end after {@link #stopAfter}; true if it has. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Engine thread only: hands one stanza to the engine, applies the durable changes to the
+     * store, then returns the stanzas to deliver, in order.
+     */
+    List<Stanza> handle(Stanza stanza) {
+        return applied(service.handle(stanza, clock.instant()));
+    }
+
+    /**
+     * Engine thread only: every occupant of every room removed with status 332 (XEP-0045 §11.2),
+     * changes applied; returns the presences to deliver.
+     */
+    List<Stanza> shutdown() {
+        return applied(service.shutdown());
+    }
+
+    private List<Stanza> applied(Effects effects) {
+        store.apply(effects.changes());
+        return effects.stanzas();
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Runnable task = tasks.take();
+                if (!(task instanceof Stop)) {
+                    places.release();
+                }
+                runReportingFailure(task);
+                if (task instanceof Stop) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void runReportingFailure(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            log.accept("engine task failed: " + trace);
+        }
+    }
+}

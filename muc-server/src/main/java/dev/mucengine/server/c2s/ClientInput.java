@@ -1,0 +1,77 @@
+package dev.mucengine.server.c2s;
+
+import dev.mucengine.core.stanza.Iq;
+import dev.mucengine.core.stanza.Presence;
+import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.StanzaResult;
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.StanzaRouter;
+import java.util.Optional;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * What the server does with a top-level element from an authenticated client before routing
+ * it: resource binding, stamping the sender's full JID, presence bookkeeping and the iqs a user
+ * sends its own account. Also the end of a session. Engine thread only.
+ */
+final class ClientInput {
+
+    private final SessionTable sessions;
+    private final LocalPresence presence;
+    private final ServerIq serverIq;
+    private final StanzaRouter router;
+
+    ClientInput(SessionTable sessions, ServerIq serverIq, StanzaRouter router) {
+        this.sessions = sessions;
+        this.serverIq = serverIq;
+        this.router = router;
+        this.presence = new LocalPresence(sessions, router::route);
+    }
+
+    /** A top-level element from an authenticated client. */
+    void fromClient(Session session, Element element) {
+        Optional<EntityFullJid> jid = session.jid();
+        if (jid.isEmpty()) {
+            ResourceBinding.handle(session, element, sessions);
+            return;
+        }
+        StanzaResult parsed = Stanza.parse(element.withAttribute("from", jid.get().toString()));
+        if (parsed instanceof StanzaResult.Invalid invalid) {
+            bounceInvalid(session, invalid);
+            return;
+        }
+        Stanza stanza = ((StanzaResult.Valid) parsed).stanza();
+        Optional<Jid> to = stanza.to();
+        boolean toOwnAccount = to.isEmpty() || to.get().equals(session.account());
+        if (stanza instanceof Presence p) {
+            if (toOwnAccount) {
+                presence.broadcast(session, p);
+                return;
+            }
+            presence.directed(session, p);
+        }
+        if (toOwnAccount && stanza instanceof Iq iq) {
+            serverIq.forAccount(session, iq).forEach(router::route);
+            return;
+        }
+        router.route(stanza);
+    }
+
+    /** The client's connection ended. */
+    void disconnected(Session session) {
+        sessions.remove(session);
+        presence.disconnected(session);
+    }
+
+    private static void bounceInvalid(Session session, StanzaResult.Invalid invalid) {
+        Element e = invalid.element();
+        if (e.attribute("type").orElse("").equals("error")) {
+            return;
+        }
+        Element.Builder b = Element.builder(e.name()).attribute("type", "error");
+        e.attribute("id").ifPresent(id -> b.attribute("id", id));
+        b.child(invalid.error().toElement(Stanza.CLIENT_NAMESPACE));
+        session.send(b.build());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mucengine.server.c2s;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code serve} runs with.
+ *
+ * @param domain           the XMPP domain; the MUC service is {@code conference.<domain>}
+ * @param port             the c2s port, 0 for any free one
+ * @param bind             the address to listen on (loopback by default)
+ * @param admins           {@code NAME:PASSWORD} administrator accounts
+ * @param accountsFile     a file of {@code NAME:PASSWORD} lines
+ * @param openRegistration allow XEP-0077 in-band registration
+ */
+public record ServeOptions(String domain, int port, String bind, List<Credential> admins,
+        Optional<Path> accountsFile, boolean openRegistration) {
+
+    /** An account given on the command line or in a file. */
+    public record Credential(String name, String password) {
+
+        /** Parses {@code NAME:PASSWORD}; the password may contain colons. */
+        public static Credential parse(String text) throws IllegalArgumentException {
+            int colon = text.indexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new IllegalArgumentException("expected NAME:PASSWORD, got '" + text + "'");
+            }
+            return new Credential(text.substring(0, colon), text.substring(colon + 1));
+        }
+    }
+
+    public ServeOptions {
+        admins = List.copyOf(admins);
+    }
+}

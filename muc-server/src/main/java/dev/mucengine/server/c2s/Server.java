@@ -1,0 +1,159 @@
+package dev.mucengine.server.c2s;
+
+import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.service.ServiceConfig;
+import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.server.ConfinedEngine;
+import dev.mucengine.server.StanzaRouter;
+import dev.mucengine.xml.StreamError;
+import dev.mucengine.xml.StreamErrorCondition;
+import dev.mucengine.xml.XmlLimits;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * The {@code serve} server: a listening socket, one reader and one writer thread per client, and
+ * the engine thread ({@link ConfinedEngine}) that owns the {@code MucService} and all routing
+ * state.
+ */
+public final class Server implements AutoCloseable {
+
+    /** Small stacks for the client reader threads, which never recurse deeply. */
+    static final long THREAD_STACK_BYTES = 256 * 1024;
+    /** Stanzas queued for one client before it counts as not reading and is disconnected. */
+    static final int OUTPUT_QUEUE_CAPACITY = 10_000;
+    private static final int ENGINE_QUEUE_CAPACITY = 10_000;
+    /** How long a clean shutdown waits for the engine to work through its queue and say goodbye. */
+    private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerSocket listener;
+    private final ServerContext context;
+    private final StanzaRouter router;
+    private final Thread acceptor;
+
+    private Server(ServerSocket listener, ServerContext context, StanzaRouter router) {
+        this.listener = listener;
+        this.context = context;
+        this.router = router;
+        this.acceptor = new Thread(this::accept, "c2s-acceptor");
+        acceptor.setDaemon(true);
+    }
+
+    /**
+     * Listens on the options' address and port and serves until {@link #close}.
+     *
+     * @throws IllegalArgumentException if the domain or an administrator's name is not valid in a JID
+     */
+    public static Server start(ServeOptions options) throws IOException {
+        DomainBareJid domain;
+        Set<BareJid> admins = new HashSet<>();
+        try {
+            domain = JidCreate.domainBareFrom(options.domain());
+            for (ServeOptions.Credential admin : options.admins()) {
+                admins.add(JidCreate.entityBareFrom(admin.name() + "@" + domain));
+            }
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("not a valid domain or account: " + e.getMessage(), e);
+        }
+        ServerIdentity identity = ServerIdentity.of(domain, admins);
+        Accounts accounts = new Accounts();
+        options.admins().forEach(a -> accounts.add(a.name(), a.password()));
+        if (options.accountsFile().isPresent()) {
+            load(options.accountsFile().get(), accounts);
+        }
+        InMemoryRoomStore store = new InMemoryRoomStore();
+        MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins), store,
+                IdSource.unique());
+        SessionTable sessions = new SessionTable();
+        InBandRegistration registration = new InBandRegistration(accounts);
+        ServerIq serverIq = new ServerIq(new ServerDisco(identity, options.openRegistration()),
+                new AdminCommands(identity, accounts, sessions), registration);
+        ConfinedEngine engine = new ConfinedEngine(muc, store, Clock.systemUTC(), ENGINE_QUEUE_CAPACITY,
+                line -> System.err.println("serve: " + line));
+        StanzaRouter router = new StanzaRouter(engine, new LocalDelivery(identity, sessions, accounts, serverIq));
+        ServerSocket listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 1024);
+        ClientInput input = new ClientInput(sessions, serverIq, router);
+        ServerContext context = new ServerContext(identity, accounts, registration, options.openRegistration(),
+                engine, input, XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
+                OUTPUT_QUEUE_CAPACITY);
+        Server server = new Server(listener, context, router);
+        engine.start();
+        server.acceptor.start();
+        return server;
+    }
+
+    /** The port it listens on (the chosen one when the options asked for any free port). */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /**
+     * Clean shutdown: stop accepting, let the engine send its 332 presences (room shut down) to
+     * the occupants, then end every stream with {@code system-shutdown}.
+     */
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            System.err.println("serve: closing the listening socket failed: " + e.getMessage());
+        }
+        try {
+            if (!context.engine().stopAfter(router::shutdown, ENGINE_STOP_TIMEOUT)) {
+                System.err.println("serve: the engine did not stop within " + ENGINE_STOP_TIMEOUT.toSeconds()
+                        + " s; closing the connections anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ClientConnection c : List.copyOf(context.connections())) {
+            c.terminate(Optional.of(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN)));
+        }
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                ClientConnection connection = new ClientConnection(socket, context);
+                context.connections().add(connection);
+                connection.start();
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    System.err.println("serve: accept failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void load(Path file, Accounts accounts) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                ServeOptions.Credential c = ServeOptions.Credential.parse(trimmed);
+                accounts.add(c.name(), c.password());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.mucengine.server.c2s;
+
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.OutboundWriter;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * An authenticated client as the router sees it. Apart from {@link #send}, only the engine
+ * thread reads or changes a session, so it needs no locks.
+ */
+final class Session {
+
+    private final EntityBareJid account;
+    private final OutboundWriter writer;
+    private final Runnable closer;
+    private @Nullable EntityFullJid jid;
+    private boolean available;
+    private final Set<Jid> directedPresence = new LinkedHashSet<>();
+
+    Session(EntityBareJid account, OutboundWriter writer, Runnable closer) {
+        this.account = account;
+        this.writer = writer;
+        this.closer = closer;
+    }
+
+    EntityBareJid account() {
+        return account;
+    }
+
+    /** The bound full JID; empty until resource binding. */
+    Optional<EntityFullJid> jid() {
+        return Optional.ofNullable(jid);
+    }
+
+    void bind(EntityFullJid fullJid) {
+        this.jid = fullJid;
+    }
+
+    /** Sent initial presence and not yet unavailable presence (RFC 6121 §4.2). */
+    boolean available() {
+        return available;
+    }
+
+    void available(boolean value) {
+        available = value;
+    }
+
+    /** JIDs this resource sent available presence to directly (RFC 6121 §4.6), in order. */
+    Set<Jid> directedPresence() {
+        return directedPresence;
+    }
+
+    void send(Element element) {
+        writer.send(element);
+    }
+
+    /** Ends the connection after what is already queued (a stream close follows). */
+    void close() {
+        closer.run();
+    }
+}

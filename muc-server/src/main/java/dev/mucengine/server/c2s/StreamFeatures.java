@@ -1,0 +1,48 @@
+package dev.mucengine.server.c2s;
+
+import dev.mucengine.core.xml.Attribute;
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.XmlName;
+import dev.mucengine.xml.StreamError;
+import dev.mucengine.xml.StreamHeader;
+import java.util.List;
+import org.jxmpp.jid.DomainBareJid;
+
+/** The server's stream headers and the features it offers before and after SASL (RFC 6120 §4.3). */
+final class StreamFeatures {
+
+    static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
+    static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
+    private static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
+
+    private StreamFeatures() {
+    }
+
+    static StreamHeader header(DomainBareJid domain, String streamId) {
+        return StreamHeader.of("jabber:client", List.of(
+                new Attribute(XmlName.local("from"), domain.toString()),
+                new Attribute(XmlName.local("id"), streamId),
+                new Attribute(XmlName.local("version"), "1.0"),
+                new Attribute(XmlName.xmlLang(), "en")));
+    }
+
+    /** Before authentication: SASL mechanisms, and registration when it is open. */
+    static Element beforeAuthentication(boolean openRegistration) {
+        Element.Builder features = Element.builder(StreamError.STREAMS_NAMESPACE, "features")
+                .child(Element.builder(SASL, "mechanisms")
+                        .textChild(SASL, "mechanism", ScramSha1Mechanism.NAME)
+                        .textChild(SASL, "mechanism", PlainMechanism.NAME).build());
+        if (openRegistration) {
+            features.child(Element.empty(InBandRegistration.FEATURE, "register"));
+        }
+        return features.build();
+    }
+
+    /** After the restart that follows SASL success: bind, and the legacy session (optional). */
+    static Element afterAuthentication() {
+        return Element.builder(StreamError.STREAMS_NAMESPACE, "features")
+                .child(Element.empty(ResourceBinding.NAMESPACE, "bind"))
+                .child(Element.builder(SESSION, "session").child(Element.empty(SESSION, "optional")).build())
+                .build();
+    }
+}

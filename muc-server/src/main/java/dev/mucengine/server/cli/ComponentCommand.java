@@ -1,0 +1,122 @@
+package dev.mucengine.server.cli;
+
+import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.service.ServiceConfig;
+import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.server.component.ComponentSettings;
+import dev.mucengine.server.component.ExternalComponent;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * {@code component --domain D [--host H] [--port P] [--secret S]}: the engine as an external
+ * component of a running server, until the process is told to stop.
+ */
+final class ComponentCommand {
+
+    /** Read when {@code --secret} is absent, so the secret need not show in the process list. */
+    static final String SECRET_VARIABLE = "MUC_COMPONENT_SECRET";
+
+    static final String HELP = """
+            Usage: java -jar muc-server.jar component --domain DOMAIN [--host HOST] [--port PORT]
+                                                        [--secret SECRET]
+
+            Runs the MUC engine as an external component (XEP-0114) of a running XMPP server:
+            connects to the server's component port, authenticates with the shared secret,
+            serves DOMAIN's rooms, and reconnects (1 s doubling up to 60 s) when the
+            connection is lost. Rooms live in memory. On SIGINT/SIGTERM, occupants get the
+            shutdown presence (status 332) and the stream is closed.
+
+            --domain DOMAIN  the component's domain, as configured on the server
+            --host HOST      the server's address (default 127.0.0.1)
+            --port PORT      the server's component port (default 5347)
+            --secret SECRET  the component's shared secret (default: $%s)
+            --help, -h       print this help
+
+            Exit code: 0 after a clean stop, 1 if the server rejects the secret or domain,
+            2 for a usage error.
+            """.formatted(SECRET_VARIABLE);
+
+    private ComponentCommand() {
+    }
+
+    /** Parses {@code args} (after the command name) into settings. */
+    static ComponentSettings parse(String[] args, Map<String, String> environment)
+            throws UsageException {
+        String host = "127.0.0.1";
+        int port = 5347;
+        Optional<DomainBareJid> domain = Optional.empty();
+        Optional<String> secret = Optional.ofNullable(environment.get(SECRET_VARIABLE));
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new UsageException("unknown option or missing value: '" + option + "'");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--host" -> host = value;
+                case "--port" -> port = port(value);
+                case "--domain" -> domain = Optional.of(domain(value));
+                case "--secret" -> secret = Optional.of(value);
+                default -> throw new UsageException("unknown option '" + option + "'");
+            }
+        }
+        if (domain.isEmpty()) {
+            throw new UsageException("--domain is required");
+        }
+        if (secret.isEmpty() || secret.get().isEmpty()) {
+            throw new UsageException("--secret (or $" + SECRET_VARIABLE + ") is required");
+        }
+        return ComponentSettings.of(host, port, domain.get(), secret.get());
+    }
+
+    /** Runs until a shutdown signal or a permanent failure; returns the exit code. */
+    static int run(ComponentSettings settings, PrintStream err) {
+        InMemoryRoomStore store = new InMemoryRoomStore();
+        MucService engine = new MucService(ServiceConfig.of(settings.domain()), store, IdSource.unique());
+        ExternalComponent component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(),
+                line -> err.println(Instant.now() + " " + line));
+        Thread hook = new Thread(() -> {
+            try {
+                component.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "component-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            ExternalComponent.Outcome outcome = component.awaitOutcome();
+            return outcome instanceof ExternalComponent.Outcome.Failed ? Main.FAILED : Main.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
+        }
+    }
+
+    private static int port(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("not a port number: '" + value + "'");
+    }
+
+    private static DomainBareJid domain(String value) throws UsageException {
+        try {
+            return JidCreate.domainBareFrom(value);
+        } catch (XmppStringprepException e) {
+            throw new UsageException("not a domain: '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.mucengine.server.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** {@code java -jar muc-server.jar serve ...} and {@code component ...}. */
+public final class Main {
+
+    /** Exit code after a clean stop. */
+    static final int OK = 0;
+    /** Exit code when the server cannot start, or the component cannot connect for good. */
+    static final int FAILED = 1;
+    /** Exit code for a command line that cannot be run. */
+    static final int USAGE = 2;
+
+    static final String HELP = """
+            Usage: java -jar muc-server.jar serve --domain DOMAIN [options]      (serve --help)
+                   java -jar muc-server.jar component --domain DOMAIN [options]  (component --help)
+                   java -jar muc-server.jar --help
+
+            Runs the MUC engine behind a real transport until the process is stopped:
+
+            serve       a small XMPP server (client-to-server TCP, no TLS) with the MUC
+                        service at conference.DOMAIN
+            component   the MUC service DOMAIN of a running XMPP server, as an external
+                        component (XEP-0114)
+
+            Exit code: 0 after a clean stop, 1 if the transport cannot start or connect,
+            2 for a usage error.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("error: missing command");
+            err.println("Run with --help for usage.");
+            return USAGE;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "serve":
+                return serve(rest, out, err);
+            case "component":
+                return component(rest, out, err);
+            case "--help", "-h", "help":
+                out.print(HELP);
+                return OK;
+            default:
+                err.println("error: unknown command '" + args[0] + "'");
+                err.println("Run with --help for usage.");
+                return USAGE;
+        }
+    }
+
+    private static int serve(String[] args, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(ServeCommand.HELP);
+            return OK;
+        }
+        try {
+            return ServeCommand.run(ServeCommand.parse(args), out, err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run 'serve --help' for usage.");
+            return USAGE;
+        }
+    }
+
+    private static int component(String[] args, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(ComponentCommand.HELP);
+            return OK;
+        }
+        try {
+            return ComponentCommand.run(ComponentCommand.parse(args, System.getenv()), err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run 'component --help' for usage.");
+            return USAGE;
+        }
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    }
+}

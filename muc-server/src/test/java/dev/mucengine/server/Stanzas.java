@@ -1,0 +1,36 @@
+package dev.mucengine.server;
+
+import dev.mucengine.core.api.IdSource;
+import dev.mucengine.core.service.MucService;
+import dev.mucengine.core.service.ServiceConfig;
+import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.StanzaResult;
+import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.xml.ParseResult;
+import dev.mucengine.xml.XmlParser;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** Stanzas from XML text, and the engine these tests confine. */
+final class Stanzas {
+
+    static final String SERVICE = "muc.localhost";
+
+    private static final XmlParser PARSER = new XmlParser();
+
+    private Stanzas() {
+    }
+
+    /** Parses one stanza; the default namespace is {@code jabber:client}. */
+    static Stanza parse(String xml) {
+        ParseResult parsed = PARSER.parseFragment(xml, "jabber:client");
+        if (parsed instanceof ParseResult.Parsed p && Stanza.parse(p.element()) instanceof StanzaResult.Valid v) {
+            return v.stanza();
+        }
+        throw new IllegalArgumentException("not a valid stanza: " + xml);
+    }
+
+    static MucService service(RoomStore store) {
+        return new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(SERVICE)), store,
+                IdSource.sequential("t-"));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mucengine.server.c2s;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A measuring tool, not a test: opens N concurrent client connections to a running {@code serve}
+ * (accounts {@code userI:pw}), each authenticating with PLAIN, binding, sending presence and
+ * joining one of N/50 rooms, then checks that every connection still answers a ping.
+ *
+ * <p>{@code java -cp ... dev.mucengine.server.c2s.ConnectionLoad PORT COUNT}
+ */
+public final class ConnectionLoad {
+
+    private ConnectionLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        int count = Integer.parseInt(args[1]);
+        List<RawClient> clients = new ArrayList<>(count);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            RawClient c = RawClient.loggedIn(port, "user" + i, "pw", "load");
+            c.send("<presence/>");
+            c.send("<presence to='room" + (i / 50) + "@conference.localhost/u" + i + "'>"
+                    + "<x xmlns='http://jabber.org/protocol/muc'/></presence>");
+            clients.add(c);
+        }
+        long connected = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            String id = "ping" + i;
+            clients.get(i).send("<iq type='get' id='" + id + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+        }
+        int answered = 0;
+        for (int i = 0; i < count; i++) {
+            String id = "ping" + i;
+            clients.get(i).nextMatching(e -> e.attribute("id").orElse("").equals(id));
+            answered++;
+        }
+        long pinged = System.nanoTime();
+        System.out.printf("connections=%d loginAndJoinMs=%d pingAllMs=%d answered=%d%n", count,
+                (connected - start) / 1_000_000, (pinged - connected) / 1_000_000, answered);
+        if (args.length > 2) {
+            Thread.sleep(Long.parseLong(args[2])); // hold the connections while the server is measured
+        }
+        for (RawClient c : clients) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mucengine.server.c2s;
+
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.xml.StreamEvent;
+import dev.mucengine.xml.XmppStreamReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Predicate;
+
+/** A minimal XMPP client for tests: raw XML out, parsed events in. */
+final class RawClient implements AutoCloseable {
+
+    static final String HEADER = "<?xml version='1.0'?><stream:stream to='localhost' version='1.0'"
+            + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final XmppStreamReader reader;
+
+    RawClient(int port) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(20_000); // a guard against hanging the build, not a timing assertion
+        out = socket.getOutputStream();
+        reader = new XmppStreamReader(socket.getInputStream());
+    }
+
+    /** Connects, authenticates with PLAIN and binds {@code resource}. */
+    static RawClient loggedIn(int port, String user, String password, String resource) throws IOException {
+        RawClient c = new RawClient(port);
+        c.open();
+        c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
+                + plain(user, password) + "</auth>");
+        Element success = c.next();
+        if (!success.localName().equals("success")) {
+            throw new IOException("login failed: " + success);
+        }
+        c.open();
+        c.send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>"
+                + resource + "</resource></bind></iq>");
+        c.next();
+        return c;
+    }
+
+    static String plain(String user, String password) {
+        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a stream header and returns the server's features. */
+    Element open() throws IOException {
+        send(HEADER);
+        StreamEvent e = reader.next();
+        if (!(e instanceof StreamEvent.StreamOpened)) {
+            throw new IOException("expected a stream header, got " + e);
+        }
+        return next();
+    }
+
+    void send(String xml) throws IOException {
+        out.write(xml.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The next element; fails on anything else. */
+    Element next() throws IOException {
+        StreamEvent e = reader.next();
+        if (e instanceof StreamEvent.ElementReceived r) {
+            return r.element();
+        }
+        throw new IOException("expected an element, got " + e);
+    }
+
+    /** The next element that satisfies the test, skipping others (presence noise, etc.). */
+    Element nextMatching(Predicate<Element> test) throws IOException {
+        while (true) {
+            Element e = next();
+            if (test.test(e)) {
+                return e;
+            }
+        }
+    }
+
+    StreamEvent nextEvent() throws IOException {
+        return reader.next();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mucengine.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mucengine.server.c2s.ServeOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ServeCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void parsesEveryOption() throws Exception {
+        ServeOptions o = ServeCommand.parse(new String[] {"--domain", "example.org", "--port", "5223", "--bind",
+            "0.0.0.0", "--admin", "admin:se:cret", "--admin", "root:pw", "--accounts", "users.txt",
+            "--open-registration"});
+
+        assertThat(o.domain()).isEqualTo("example.org");
+        assertThat(o.port()).isEqualTo(5223);
+        assertThat(o.bind()).isEqualTo("0.0.0.0");
+        assertThat(o.admins()).containsExactly(new ServeOptions.Credential("admin", "se:cret"),
+                new ServeOptions.Credential("root", "pw"));
+        assertThat(o.accountsFile()).contains(Path.of("users.txt"));
+        assertThat(o.openRegistration()).isTrue();
+    }
+
+    @Test
+    void defaultsToTheClientPortOnLoopbackWithoutAccounts() throws Exception {
+        ServeOptions o = ServeCommand.parse(new String[] {"--domain", "localhost"});
+
+        assertThat(o.port()).isEqualTo(5222);
+        assertThat(o.bind()).isEqualTo("127.0.0.1");
+        assertThat(o.admins()).isEmpty();
+        assertThat(o.accountsFile()).isEqualTo(Optional.empty());
+        assertThat(o.openRegistration()).isFalse();
+    }
+
+    @Test
+    void rejectsIncompleteOrInvalidCommandLines() {
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--port", "5222"}))
+                .hasMessage("--domain is required");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--port", "70000"}))
+                .hasMessage("bad port '70000'");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--admin", "nopassword"}))
+                .hasMessage("expected NAME:PASSWORD, got 'nopassword'");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--tls"}))
+                .hasMessage("unknown option '--tls'");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain"})).hasMessage("--domain needs a value");
+    }
+
+    @Test
+    void mainPrintsTheServeHelpAndExitsTwoOnUsageErrors() {
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("muc-server.jar serve --domain DOMAIN",
+                "--admin NAME:PASSWORD", "--accounts FILE", "--open-registration");
+
+        assertThat(run("serve", "--port", "5222")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --domain is required",
+                "Run 'serve --help' for usage.");
+    }
+
+    @Test
+    void mainNamesBothCommandsAndRejectsOthers() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("muc-server.jar serve", "muc-server.jar component");
+
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("replay", "docs/scripts")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'replay'");
+    }
+}

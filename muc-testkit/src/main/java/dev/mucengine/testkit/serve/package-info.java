@@ -1,8 +1,0 @@
-/**
- * {@code serve}: a small RFC 6120/6121 client-to-server TCP server around the engine, so real
- * XMPP clients (and the Smack integration tests) can use it. Internal: not exported.
- */
-@NullMarked
-package dev.mucengine.testkit.serve;
-
-import org.jspecify.annotations.NullMarked;
