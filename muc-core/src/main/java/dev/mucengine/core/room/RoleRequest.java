@@ -21,6 +21,10 @@ public record RoleRequest(Optional<Resourcepart> nick, Optional<Jid> jid, Role r
     /**
      * Checks that exactly one of {@code nick} and {@code jid} names the occupant.
      *
+     * @param nick the occupant's nickname in the room
+     * @param jid the occupant's real JID
+     * @param role the new role
+     * @param reason why, shown to the occupants with the change
      * @throws IllegalArgumentException if both or neither are given
      */
     public RoleRequest {
