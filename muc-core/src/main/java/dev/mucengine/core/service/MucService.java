@@ -24,6 +24,7 @@ import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -120,17 +121,19 @@ public final class MucService implements StanzaHandler {
     }
 
     /**
-     * Tells every occupant of every live room that it has been removed because the service is shutting
-     * down (XEP-0045 §11.2): each gets its own unavailable presence with status 332 (and 110). Call it
-     * once, before stopping the host; the rooms' durable state is already stored. The rooms still hold
-     * their occupants afterwards: the service is not meant to handle stanzas after this call.
+     * Removes every occupant of every live room because the service is shutting down (XEP-0045
+     * §11.2): each gets its own unavailable presence with status 332 (and 110). Afterwards every
+     * room is empty: temporary rooms are gone, persistent ones stay stored. Call it once, before
+     * stopping the host.
      *
-     * @return the presence for every occupant, in room and join order; no durable changes
+     * @return the presence for every occupant, in room and join order; no durable changes (no
+     *     occupant is durable)
      */
     public Effects shutdown() {
         Outbox out = new Outbox();
-        for (Room room : registry.live()) {
+        for (Room room : List.copyOf(registry.live())) {
             RoomShutdown.evictAll(room, out);
+            registry.settle(room, out);
         }
         return out.effects();
     }

@@ -9,7 +9,10 @@ import dev.mucengine.core.room.Occupant;
 import java.util.EnumSet;
 import java.util.List;
 
-/** Tells every occupant it has been removed because the service is shutting down (status 332). */
+/**
+ * Removes every occupant because the service is shutting down (XEP-0045 §11.2): each gets its
+ * own unavailable presence with status 332, and only that.
+ */
 final class RoomShutdown {
 
     private RoomShutdown() {
@@ -20,6 +23,7 @@ final class RoomShutdown {
             PresenceChange change = PresenceChange.unavailable(occupant, List.of())
                     .withCodes(EnumSet.of(StatusCode.REMOVED_SHUTDOWN));
             out.send(OccupantPresence.render(room, change, occupant));
+            room.remove(occupant);
         }
     }
 }

@@ -179,6 +179,8 @@ class MucServiceTest {
         f.send(join(JULIET, "garden@muc.example/juliet"));
         List<Stanza> out = f.service.shutdown().stanzas();
         assertThat(out).hasSize(2).allSatisfy(s -> assertThat(s.toString()).contains("code='332'"));
+        assertThat(f.send(join(JULIET, "garden@muc.example/juliet")).get(0).toString())
+                .as("the emptied temporary room is gone: entering creates it anew").contains("code='201'");
     }
 
     @Test
