@@ -1,5 +1,15 @@
 package dev.mucengine.core.module;
 
+import dev.mucengine.core.store.ArchivedMessage;
+
+import dev.mucengine.core.store.ArchiveSummary;
+
+import dev.mucengine.core.store.ArchiveQuery;
+
+import dev.mucengine.core.store.ArchivePage;
+
+import dev.mucengine.core.service.ArchivePolicy;
+
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FormField;
 import dev.mucengine.core.muc.Affiliation;
@@ -74,6 +84,38 @@ public interface ModuleContext {
      * @return the room's state of that type
      */
     <T> T roomState(Class<T> type, Supplier<? extends T> initial);
+
+    /**
+     * How the service keeps room archives.
+     *
+     * @return the service's archive policy
+     */
+    ArchivePolicy archivePolicy();
+
+    // ----- the archive (XEP-0313): read from the store, written as durable changes
+
+    /**
+     * A page of this room's archive, read from the store (the engine's one synchronous read).
+     *
+     * @param query the filters and the page wanted
+     * @return the page, or empty if the query names an id the archive does not hold
+     */
+    Optional<ArchivePage> queryArchive(ArchiveQuery query);
+
+    /**
+     * The oldest and newest messages of this room's archive.
+     *
+     * @return the bounds, or empty if the archive is empty
+     */
+    Optional<ArchiveSummary> archiveSummary();
+
+    /**
+     * Archives a message: reported as a durable change of the room (so only a persistent room's
+     * archive keeps it), followed by the trim the service's {@link #archivePolicy()} asks for.
+     *
+     * @param message the message, with its archive id
+     */
+    void archive(ArchivedMessage message);
 
     // ----- who may do what
 

@@ -161,15 +161,17 @@ public interface RoomModule {
     /**
      * A message the room sends on an occupant's behalf (a groupchat message, a subject, a private
      * message), as every recipient will get it; return it changed or as is. Called once per
-     * message, not per recipient; modules decorate in turn, in module order.
+     * message, not per recipient; modules decorate in turn, in module order. A decoration only
+     * changes the message: it must not send or change anything through {@code context} (it may
+     * take ids from it).
      *
-     * @param room the room
+     * @param context the room, while it handles the message
      * @param sender the occupant on whose behalf it is sent
      * @param message the message, from the sender's occupant JID, to the room's JID (groupchat and
      *     subject, re-addressed per recipient afterwards) or to the recipient (private message)
      * @return the message to send; {@code message} by default
      */
-    default Message decorateMessage(RoomView room, Occupant sender, Message message) {
+    default Message decorateMessage(ModuleContext context, Occupant sender, Message message) {
         return message;
     }
 
@@ -207,6 +209,16 @@ public interface RoomModule {
      * @param reflected the message as broadcast (decorated, from the occupant JID, with an id)
      */
     default void groupchatSent(ModuleContext context, Occupant sender, Message reflected) {
+    }
+
+    /**
+     * An occupant changed the subject (XEP-0045 §8.1): every occupant got {@code reflected}.
+     *
+     * @param context the room, while it handles the change
+     * @param sender the occupant who changed it
+     * @param reflected the subject message as broadcast (decorated, from the occupant JID)
+     */
+    default void subjectChanged(ModuleContext context, Occupant sender, Message reflected) {
     }
 
     /**

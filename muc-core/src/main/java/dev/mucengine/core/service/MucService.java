@@ -36,7 +36,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  *
  * <p><b>Thread confinement:</b> a {@code MucService} is not thread-safe. Call {@link #handle}
  * from one thread at a time (a single event loop, an actor, or a lock held by the transport);
- * the engine itself never blocks, sleeps, locks or spawns threads. Outputs are deterministic:
+ * the engine itself never sleeps, locks or spawns threads, and blocks only for its reads of the
+ * {@link RoomStore} (docs/architecture.md). Outputs are deterministic:
  * the same stanzas, instants and id source give the same outputs, in the same order.
  */
 public final class MucService implements StanzaHandler {
@@ -47,6 +48,7 @@ public final class MucService implements StanzaHandler {
     private final RoomRegistry registry;
     private final ServiceDisco disco;
     private final ServiceCommands commands;
+    private final RoomStore store;
 
     /**
      * A service over {@code store}. Reads the store's {@link RoomStore#directory()} once, here; no
@@ -63,6 +65,7 @@ public final class MucService implements StanzaHandler {
         this.config = config;
         this.ids = ids;
         this.modules = new Modules(config.modules());
+        this.store = store;
         this.registry = new RoomRegistry(store, modules);
         this.disco = new ServiceDisco(config);
         this.commands = new ServiceCommands(config.domain());
@@ -91,7 +94,7 @@ public final class MucService implements StanzaHandler {
     @Override
     public Effects handle(Stanza stanza, Instant now) {
         Outbox out = new Outbox();
-        RoomContext context = new RoomContext(now, ids, config.admins(), config.limits());
+        RoomContext context = new RoomContext(now, ids, config.admins(), config.limits(), config.archive(), store);
         Optional<Jid> to = stanza.to();
         Optional<Jid> from = stanza.from();
         if (to.isEmpty() || from.isEmpty() || !to.get().getDomain().equals(config.domain())) {

@@ -21,9 +21,10 @@ import org.jxmpp.jid.DomainBareJid;
  * @param roomDefaults the configuration every new room starts with
  * @param modules the room features every room runs, in order ({@link StandardModules#all()} by
  *     default): the configuration form, disco features and checks are assembled from them
+ * @param archive how long and how much room archives keep (XEP-0313)
  */
 public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admins, RoomCreation creation,
-        Limits limits, RoomConfig roomDefaults, List<RoomModule> modules) {
+        Limits limits, RoomConfig roomDefaults, List<RoomModule> modules, ArchivePolicy archive) {
 
     /**
      * Checks and copies the settings.
@@ -35,6 +36,7 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
      * @param limits the bounds on rooms, occupants and texts
      * @param roomDefaults the configuration every new room starts with
      * @param modules the room features every room runs, in order
+     * @param archive how long and how much room archives keep
      * @throws NullPointerException if any argument, or an element of {@code admins} or {@code modules},
      *     is null
      */
@@ -46,19 +48,20 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(roomDefaults, "roomDefaults");
         modules = List.copyOf(modules);
+        Objects.requireNonNull(archive, "archive");
     }
 
     /**
      * The settings most services start from: display name {@code Chatrooms}, no administrators, anyone
-     * may create rooms, {@link Limits#DEFAULTS}, {@link RoomConfig#defaults()} and
-     * {@link StandardModules#all()}.
+     * may create rooms, {@link Limits#DEFAULTS}, {@link RoomConfig#defaults()},
+     * {@link StandardModules#all()} and {@link ArchivePolicy#DEFAULTS}.
      *
      * @param domain the service's domain, e.g. {@code conference.example.org}
      * @return the default settings for {@code domain}
      */
     public static ServiceConfig of(DomainBareJid domain) {
         return new ServiceConfig(domain, "Chatrooms", Set.of(), RoomCreation.ANYONE, Limits.DEFAULTS,
-                RoomConfig.defaults(), StandardModules.all());
+                RoomConfig.defaults(), StandardModules.all(), ArchivePolicy.DEFAULTS);
     }
 
     /**
@@ -68,7 +71,7 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
      * @return a copy with {@code newAdmins}
      */
     public ServiceConfig withAdmins(Set<BareJid> newAdmins) {
-        return new ServiceConfig(domain, name, newAdmins, creation, limits, roomDefaults, modules);
+        return new ServiceConfig(domain, name, newAdmins, creation, limits, roomDefaults, modules, archive);
     }
 
     /**
@@ -78,7 +81,7 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
      * @return a copy with {@code newCreation}
      */
     public ServiceConfig withCreation(RoomCreation newCreation) {
-        return new ServiceConfig(domain, name, admins, newCreation, limits, roomDefaults, modules);
+        return new ServiceConfig(domain, name, admins, newCreation, limits, roomDefaults, modules, archive);
     }
 
     /**
@@ -88,7 +91,7 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
      * @return a copy with {@code newLimits}
      */
     public ServiceConfig withLimits(Limits newLimits) {
-        return new ServiceConfig(domain, name, admins, creation, newLimits, roomDefaults, modules);
+        return new ServiceConfig(domain, name, admins, creation, newLimits, roomDefaults, modules, archive);
     }
 
     /**
@@ -98,7 +101,7 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
      * @return a copy with {@code newDefaults}
      */
     public ServiceConfig withRoomDefaults(RoomConfig newDefaults) {
-        return new ServiceConfig(domain, name, admins, creation, limits, newDefaults, modules);
+        return new ServiceConfig(domain, name, admins, creation, limits, newDefaults, modules, archive);
     }
 
     /**
@@ -108,7 +111,7 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
      * @return a copy with {@code newModules}
      */
     public ServiceConfig withModules(List<RoomModule> newModules) {
-        return new ServiceConfig(domain, name, admins, creation, limits, roomDefaults, newModules);
+        return new ServiceConfig(domain, name, admins, creation, limits, roomDefaults, newModules, archive);
     }
 
     /**
@@ -121,5 +124,15 @@ public record ServiceConfig(DomainBareJid domain, String name, Set<BareJid> admi
         List<RoomModule> all = new ArrayList<>(modules);
         all.add(module);
         return withModules(all);
+    }
+
+    /**
+     * These settings with another archive policy.
+     *
+     * @param newPolicy how long and how much room archives keep
+     * @return a copy with {@code newPolicy}
+     */
+    public ServiceConfig withArchivePolicy(ArchivePolicy newPolicy) {
+        return new ServiceConfig(domain, name, admins, creation, limits, roomDefaults, modules, newPolicy);
     }
 }

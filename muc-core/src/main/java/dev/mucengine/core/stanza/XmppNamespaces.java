@@ -28,6 +28,18 @@ public final class XmppNamespaces {
     public static final String PING = "urn:xmpp:ping";
     /** XEP-0054 vCards. */
     public static final String VCARD = "vcard-temp";
+    /** XEP-0313 message archive management. */
+    public static final String MAM = "urn:xmpp:mam:2";
+    /** XEP-0313: the before-id, after-id and ids fields, flipped pages and archive metadata. */
+    public static final String MAM_EXTENDED = "urn:xmpp:mam:2#extended";
+    /** XEP-0359 unique and stable stanza ids. */
+    public static final String STANZA_ID = "urn:xmpp:sid:0";
+    /** XEP-0297 stanza forwarding, which carries archive results. */
+    public static final String FORWARD = "urn:xmpp:forward:0";
+    /** XEP-0059 result set management, the paging of archive queries. */
+    public static final String RSM = "http://jabber.org/protocol/rsm";
+    /** XEP-0122 data forms validation. */
+    public static final String DATA_VALIDATE = "http://jabber.org/protocol/xdata-validate";
 
     private XmppNamespaces() {
     }

@@ -6,7 +6,9 @@ import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.stanza.Message;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
@@ -118,8 +120,8 @@ public sealed interface DurableChange {
     }
 
     /**
-     * A stored room is gone from durable state: destroyed, or made temporary by its owner (it then
-     * lives on only while occupied, and does not survive a restart).
+     * A stored room is gone from durable state, its archive with it: destroyed, or made temporary
+     * by its owner (it then lives on only while occupied, and does not survive a restart).
      *
      * @param room the room's address
      */
@@ -132,6 +134,57 @@ public sealed interface DurableChange {
          */
         public RoomRemoved {
             Objects.requireNonNull(room, "room");
+        }
+    }
+
+    /**
+     * A stored room archived a message (XEP-0313): append it to the room's archive, after every
+     * message archived before it.
+     *
+     * @param room the room's address
+     * @param message the message, with its archive id
+     */
+    record MessageArchived(EntityBareJid room, ArchivedMessage message) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @param message the message
+         * @throws NullPointerException if an argument is null
+         */
+        public MessageArchived {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * The room's retention policy applies: delete the archived messages received before
+     * {@code olderThan}, and all but the newest {@code keepNewest}. Only the oldest messages are
+     * ever deleted, so the archive has no holes (XEP-0313 §3.2); their ids are never reused.
+     *
+     * @param room the room's address
+     * @param olderThan delete what was received before this instant, if set
+     * @param keepNewest keep at most this many messages, if set
+     */
+    record ArchiveTrimmed(EntityBareJid room, Optional<Instant> olderThan, OptionalInt keepNewest)
+            implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @param olderThan delete what was received before this instant
+         * @param keepNewest keep at most this many messages
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if {@code keepNewest} is negative
+         */
+        public ArchiveTrimmed {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(olderThan, "olderThan");
+            Objects.requireNonNull(keepNewest, "keepNewest");
+            if (keepNewest.isPresent() && keepNewest.getAsInt() < 0) {
+                throw new IllegalArgumentException("keepNewest must not be negative");
+            }
         }
     }
 }

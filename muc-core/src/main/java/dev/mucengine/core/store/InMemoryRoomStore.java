@@ -11,15 +11,35 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * The default store: records kept in memory. Survives a restart of the engine object (a new
- * service over the same store), not of the process. Safe to share between threads.
+ * The default store: records and archives kept in memory. Survives a restart of the engine object
+ * (a new service over the same store), not of the process. Each room's archive is bounded (1,000
+ * messages unless told otherwise): the oldest messages go first. Safe to share between threads.
  */
 public final class InMemoryRoomStore implements RoomStore {
 
-    private final Map<EntityBareJid, RoomRecord> records = new ConcurrentHashMap<>();
+    /** Messages a room's archive keeps by default. */
+    public static final int DEFAULT_ARCHIVE_CAPACITY = 1000;
 
-    /** An empty store. */
+    private final Map<EntityBareJid, RoomRecord> records = new ConcurrentHashMap<>();
+    private final Map<EntityBareJid, InMemoryArchive> archives = new ConcurrentHashMap<>();
+    private final int archiveCapacity;
+
+    /** An empty store whose room archives keep {@value #DEFAULT_ARCHIVE_CAPACITY} messages each. */
     public InMemoryRoomStore() {
+        this(DEFAULT_ARCHIVE_CAPACITY);
+    }
+
+    /**
+     * An empty store.
+     *
+     * @param archiveCapacity how many messages each room's archive keeps, at least 1
+     * @throws IllegalArgumentException if {@code archiveCapacity} is less than 1
+     */
+    public InMemoryRoomStore(int archiveCapacity) {
+        if (archiveCapacity < 1) {
+            throw new IllegalArgumentException("archiveCapacity must be at least 1");
+        }
+        this.archiveCapacity = archiveCapacity;
     }
 
     @Override
@@ -37,6 +57,28 @@ public final class InMemoryRoomStore implements RoomStore {
     }
 
     @Override
+    public Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query) {
+        InMemoryArchive archive = archives.get(room);
+        if (archive == null) {
+            return new InMemoryArchive(1).query(query);
+        }
+        synchronized (archive) {
+            return archive.query(query);
+        }
+    }
+
+    @Override
+    public Optional<ArchiveSummary> archiveSummary(EntityBareJid room) {
+        InMemoryArchive archive = archives.get(room);
+        if (archive == null) {
+            return Optional.empty();
+        }
+        synchronized (archive) {
+            return archive.summary();
+        }
+    }
+
+    @Override
     public void apply(List<DurableChange> changes) {
         for (DurableChange change : changes) {
             apply(change);
@@ -49,6 +91,19 @@ public final class InMemoryRoomStore implements RoomStore {
             records.put(jid, s.record());
         } else if (change instanceof DurableChange.RoomRemoved) {
             records.remove(jid);
+            archives.remove(jid);
+        } else if (change instanceof DurableChange.MessageArchived m) {
+            InMemoryArchive archive = archives.computeIfAbsent(jid, k -> new InMemoryArchive(archiveCapacity));
+            synchronized (archive) {
+                archive.append(m.message());
+            }
+        } else if (change instanceof DurableChange.ArchiveTrimmed t) {
+            InMemoryArchive archive = archives.get(jid);
+            if (archive != null) {
+                synchronized (archive) {
+                    archive.trim(t);
+                }
+            }
         } else if (change instanceof DurableChange.ConfigChanged c) {
             records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, c.config(), r.affiliations(), r.subject(),
                     r.creator()));

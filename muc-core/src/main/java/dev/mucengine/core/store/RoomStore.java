@@ -7,14 +7,15 @@ import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
- * Where persistent rooms live between restarts. The engine only reads from a store, and only in
- * two places:
+ * Where persistent rooms and their archives live between restarts. This interface is the one
+ * synchronous read interface the engine has (docs/architecture.md); it reads:
  *
  * <ul>
  *   <li>{@link #directory()}, once, when the {@link dev.mucengine.core.service.MucService} is
  *       constructed;
- *   <li>{@link #load(EntityBareJid)}, when a stanza addresses a stored room that is not live. This
- *       is the one synchronous call the engine makes while handling a stanza (docs/architecture.md).
+ *   <li>{@link #load(EntityBareJid)}, when a stanza addresses a stored room that is not live;
+ *   <li>{@link #queryArchive} and {@link #archiveSummary}, when an occupant queries a room's
+ *       archive (XEP-0313), and once per loaded room for its discussion history.
  * </ul>
  *
  * <p>Writes are the host's: it passes the {@link DurableChange}s of every
@@ -40,6 +41,25 @@ public interface RoomStore {
      *     room)
      */
     Optional<RoomRecord> load(EntityBareJid room);
+
+    /**
+     * A page of one room's archive. Called on the service's thread while it handles a stanza: it
+     * should be quick (an index by room and archive order serves every query form).
+     *
+     * @param room the room's address
+     * @param query the filters and the page wanted
+     * @return the page, or empty if the query names an id ({@code afterId}, {@code beforeId} or one
+     *     of {@code ids}) that is not in the room's archive
+     */
+    Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query);
+
+    /**
+     * The oldest and newest messages of one room's archive.
+     *
+     * @param room the room's address
+     * @return the bounds, or empty if the archive holds no message
+     */
+    Optional<ArchiveSummary> archiveSummary(EntityBareJid room);
 
     /**
      * Makes the changes durable, in order. Called by the host, never by the engine.

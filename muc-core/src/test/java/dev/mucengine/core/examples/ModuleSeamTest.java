@@ -176,7 +176,7 @@ class ModuleSeamTest {
         }
 
         @Override
-        public Message decorateMessage(RoomView room, Occupant sender, Message message) {
+        public Message decorateMessage(ModuleContext context, Occupant sender, Message message) {
             List<Node> children = new ArrayList<>(message.element().children());
             children.add(Element.builder(NS, "by").attribute("nick", sender.nick().toString()).build());
             return message.withChildren(children);

@@ -82,8 +82,11 @@ class DurableChangesTest {
                 DurableChange.ConfigChanged.class);
         Effects subject = f.handle(Message.builder(MessageType.GROUPCHAT).from(jid(OWNER)).to(jid(ROOM))
                 .textChild("subject", "Agenda").build());
-        assertThat(subject.changes()).singleElement().isInstanceOfSatisfying(DurableChange.SubjectChanged.class,
-                s -> assertThat(s.subject().flatMap(Message::subject)).contains("Agenda"));
+        assertThat(kinds(subject)).as("the subject, and the archive's copy of the change (XEP-0313 §5.1.2)")
+                .containsExactly(DurableChange.SubjectChanged.class, DurableChange.MessageArchived.class,
+                        DurableChange.ArchiveTrimmed.class);
+        assertThat(((DurableChange.SubjectChanged) subject.changes().get(0)).subject().flatMap(Message::subject))
+                .contains("Agenda");
         assertThat(configure(field("muc#roomconfig_roomdesc", "Budget")).changes())
                 .as("submitting the same configuration changes nothing").isEmpty();
         assertThat(f.handle(leave(OWNER, ROOM + "/owner")).changes()).as("occupants are not durable").isEmpty();

@@ -13,6 +13,9 @@ import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.store.ArchivePage;
+import dev.mucengine.core.store.ArchiveQuery;
+import dev.mucengine.core.store.ArchiveSummary;
 import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
@@ -50,6 +53,18 @@ class RestartTest {
         public Optional<RoomRecord> load(EntityBareJid room) {
             reads.add("load " + room);
             return records.load(room);
+        }
+
+        @Override
+        public Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query) {
+            reads.add("archive " + room);
+            return records.queryArchive(room, query);
+        }
+
+        @Override
+        public Optional<ArchiveSummary> archiveSummary(EntityBareJid room) {
+            reads.add("archive summary " + room);
+            return records.archiveSummary(room);
         }
 
         @Override
@@ -96,7 +111,8 @@ class RestartTest {
         after.send(join(OWNER, "two@muc.example/owner"));
         after.send(leave(OWNER, "two@muc.example/owner"));
         after.send(join(OWNER, "two@muc.example/owner"));
-        assertThat(store.reads).containsExactly("directory", "load two@muc.example");
+        assertThat(store.reads).as("the room, and its archive's newest messages for its history, once")
+                .containsExactly("directory", "load two@muc.example", "archive two@muc.example");
     }
 
     @Test

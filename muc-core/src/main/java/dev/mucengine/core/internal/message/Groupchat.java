@@ -37,12 +37,13 @@ final class Groupchat {
             return;
         }
         Message addressed = message.withAddresses(room.occupantJid(sender.nick()), room.jid());
+        RoomTurn turn = new RoomTurn(room, context, out);
         // muc#stable_id: every reflected message carries an id, the sender's when it gave one.
-        Message reflected = room.modules().decorateMessage(room, sender,
+        Message reflected = room.modules().decorateMessage(turn, sender,
                 message.id().isPresent() ? addressed : addressed.withId(context.ids().nextId()));
         for (Occupant recipient : room.occupants()) {
             out.send(reflected.withTo(recipient.realJid()));
         }
-        room.modules().groupchatSent(new RoomTurn(room, context, out), sender, reflected);
+        room.modules().groupchatSent(turn, sender, reflected);
     }
 }

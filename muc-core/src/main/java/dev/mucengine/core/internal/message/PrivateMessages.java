@@ -2,6 +2,8 @@ package dev.mucengine.core.internal.message;
 
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.internal.room.RoomTurn;
 import dev.mucengine.core.muc.MucCodec;
 import dev.mucengine.core.muc.MucUser;
 import dev.mucengine.core.muc.Role;
@@ -26,7 +28,8 @@ final class PrivateMessages {
     private PrivateMessages() {
     }
 
-    static void relay(Room room, Optional<Occupant> sender, Message message, Resourcepart targetNick, Outbox out) {
+    static void relay(Room room, Optional<Occupant> sender, Message message, Resourcepart targetNick,
+            RoomContext context, Outbox out) {
         if (message.type() == MessageType.GROUPCHAT) {
             out.send(message.errorReply(StanzaError.of(Condition.BAD_REQUEST)
                     .withText("Groupchat messages must be sent to the room")));
@@ -52,7 +55,7 @@ final class PrivateMessages {
         children.add(MucCodec.encode(MucUser.EMPTY));
         Message relayed = message.withAddresses(room.occupantJid(sender.get().nick()), target.get().realJid())
                 .withChildren(children);
-        out.send(room.modules().decorateMessage(room, sender.get(), relayed));
+        out.send(room.modules().decorateMessage(new RoomTurn(room, context, out), sender.get(), relayed));
     }
 
     private static boolean allowed(Room room, Occupant sender) {

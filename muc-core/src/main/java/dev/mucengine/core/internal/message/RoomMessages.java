@@ -34,7 +34,7 @@ public final class RoomMessages {
             return;
         }
         if (nick.isPresent()) {
-            PrivateMessages.relay(room, sender, message, nick.get(), out);
+            PrivateMessages.relay(room, sender, message, nick.get(), context, out);
             return;
         }
         if (message.type() == MessageType.GROUPCHAT) {

@@ -3,6 +3,7 @@ package dev.mucengine.core.internal.message;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.internal.room.RoomContext;
+import dev.mucengine.core.internal.room.RoomTurn;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Message;
@@ -38,11 +39,13 @@ final class SubjectChange {
             out.send(message.errorReply(StanzaError.of(Condition.NOT_ACCEPTABLE).withText("Subject is too long")));
             return;
         }
-        Message reflected = room.modules().decorateMessage(room, sender,
+        RoomTurn turn = new RoomTurn(room, context, out);
+        Message reflected = room.modules().decorateMessage(turn, sender,
                 message.withAddresses(room.occupantJid(sender.nick()), room.jid()));
         room.setSubject(Optional.of(reflected));
         for (Occupant recipient : room.occupants()) {
             out.send(reflected.withTo(recipient.realJid()));
         }
+        room.modules().subjectChanged(turn, sender, reflected);
     }
 }

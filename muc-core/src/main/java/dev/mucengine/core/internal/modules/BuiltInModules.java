@@ -1,5 +1,6 @@
 package dev.mucengine.core.internal.modules;
 
+import dev.mucengine.core.internal.archive.ArchiveModule;
 import dev.mucengine.core.internal.config.BooleanField;
 import dev.mucengine.core.internal.config.ChoiceField;
 import dev.mucengine.core.internal.config.RoleListField;
@@ -81,6 +82,7 @@ public final class BuiltInModules {
                         RoomConfig::nonAnonymous, "muc_nonanonymous", "muc_semianonymous"),
                 new VoiceRequestsModule(),
                 new RegistrationModule(),
+                new ArchiveModule(),
                 new OwnerModule(),
                 new AdminModule(),
                 new HistoryModule(),

@@ -8,13 +8,16 @@ import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.Presence;
+import dev.mucengine.core.store.ArchiveQuery;
+import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.xml.XmlWriter;
 
 /**
  * Discussion history (XEP-0045 §7.2.13, §7.2.14): the room keeps its last groupchat messages
  * with a body or a subject (as many as the service's {@code historySize}) and sends them to an
  * occupant who enters, as much of them as its {@code <history/>} asks for, each with a XEP-0203
- * delay. {@code maxchars} counts the characters of each stanza as it is sent.
+ * delay. {@code maxchars} counts the characters of each stanza as it is sent. A room that archives
+ * starts its history from its archive.
  */
 final class HistoryModule implements RoomModule {
 
@@ -42,7 +45,24 @@ final class HistoryModule implements RoomModule {
         }
     }
 
+    /**
+     * The room's history. A room that archives starts it from the archive's newest messages, so
+     * that history survives a restart and tells the same story as the archive (XEP-0313): the
+     * archive is the one store of messages, history its newest few kept at hand.
+     */
     private static History history(ModuleContext context) {
-        return context.roomState(History.class, () -> new History(context.limits().historySize()));
+        return context.roomState(History.class, () -> {
+            History history = new History(context.limits().historySize());
+            if (context.limits().historySize() > 0) {
+                context.queryArchive(ArchiveQuery.newest(context.limits().historySize())).ifPresent(page -> {
+                    for (ArchivedMessage m : page.messages()) {
+                        if (m.message().body().isPresent()) {
+                            history.append(m.message(), m.at());
+                        }
+                    }
+                });
+            }
+            return history;
+        });
     }
 }

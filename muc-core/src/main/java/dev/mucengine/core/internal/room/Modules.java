@@ -40,6 +40,7 @@ public final class Modules {
     private final List<RoomModule> presenceDecorators;
     private final List<RoomModule> enteredActions;
     private final List<RoomModule> groupchatActions;
+    private final List<RoomModule> subjectActions;
     private final List<RoomModule> configuredActions;
     private final RoomConfigForm configForm;
 
@@ -70,10 +71,11 @@ public final class Modules {
         groupchatChecks = implementing("checkGroupchat", RoomView.class, Occupant.class, Message.class);
         configurationChecks = implementing("finishConfiguration", ConfigDraft.class);
         messageHandlers = implementing("handlesMessage", Message.class);
-        messageDecorators = implementing("decorateMessage", RoomView.class, Occupant.class, Message.class);
+        messageDecorators = implementing("decorateMessage", ModuleContext.class, Occupant.class, Message.class);
         presenceDecorators = implementing("presenceExtensions", RoomView.class, Occupant.class);
         enteredActions = implementing("entered", ModuleContext.class, Occupant.class, Presence.class);
         groupchatActions = implementing("groupchatSent", ModuleContext.class, Occupant.class, Message.class);
+        subjectActions = implementing("subjectChanged", ModuleContext.class, Occupant.class, Message.class);
         configuredActions = implementing("configured", ModuleContext.class, RoomConfig.class, RoomConfig.class);
         configForm = new RoomConfigForm(this);
     }
@@ -152,10 +154,10 @@ public final class Modules {
         return Optional.empty();
     }
 
-    public Message decorateMessage(RoomView room, Occupant sender, Message message) {
+    public Message decorateMessage(ModuleContext context, Occupant sender, Message message) {
         Message decorated = message;
         for (RoomModule m : messageDecorators) {
-            decorated = m.decorateMessage(room, sender, decorated);
+            decorated = m.decorateMessage(context, sender, decorated);
         }
         return decorated;
     }
@@ -180,6 +182,12 @@ public final class Modules {
     public void groupchatSent(ModuleContext context, Occupant sender, Message reflected) {
         for (RoomModule m : groupchatActions) {
             m.groupchatSent(context, sender, reflected);
+        }
+    }
+
+    public void subjectChanged(ModuleContext context, Occupant sender, Message reflected) {
+        for (RoomModule m : subjectActions) {
+            m.subjectChanged(context, sender, reflected);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import java.util.ArrayList;
@@ -281,6 +282,17 @@ public final class Room implements RoomView {
     public void remove(Occupant occupant) {
         occupants.remove(occupant.realJid());
         nickIndex.remove(occupant.nick());
+    }
+
+    // ----- archive
+
+    /**
+     * Records a message archived and the trim that follows it. Like the other durable changes,
+     * they reach the store only if the room is persistent.
+     */
+    public void archive(ArchivedMessage message, DurableChange.ArchiveTrimmed trim) {
+        recordChange(new DurableChange.MessageArchived(jid, message));
+        recordChange(trim);
     }
 
     // ----- subject

@@ -4,7 +4,9 @@ import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.service.ArchivePolicy;
 import dev.mucengine.core.service.Limits;
+import dev.mucengine.core.store.RoomStore;
 import java.time.Instant;
 import java.util.Set;
 import org.jxmpp.jid.BareJid;
@@ -12,10 +14,12 @@ import org.jxmpp.jid.Jid;
 
 /**
  * What a room handler may know beyond its room: the time of the stanza, where ids come from, the
- * service administrators and the limits. Built by the service per stanza. The home of the rules
+ * service administrators, the limits and archive policy, and the store it may read (the one
+ * synchronous read, docs/architecture.md). Built by the service per stanza. The home of the rules
  * on privilege: who counts as an owner, who may act as a moderator.
  */
-public record RoomContext(Instant now, IdSource ids, Set<BareJid> serviceAdmins, Limits limits) {
+public record RoomContext(Instant now, IdSource ids, Set<BareJid> serviceAdmins, Limits limits, ArchivePolicy archive,
+        RoomStore store) {
 
     public RoomContext {
         serviceAdmins = Set.copyOf(serviceAdmins);

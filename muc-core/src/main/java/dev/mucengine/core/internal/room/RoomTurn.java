@@ -1,5 +1,19 @@
 package dev.mucengine.core.internal.room;
 
+import java.util.OptionalInt;
+
+import dev.mucengine.core.store.DurableChange;
+
+import dev.mucengine.core.store.ArchivedMessage;
+
+import dev.mucengine.core.store.ArchiveSummary;
+
+import dev.mucengine.core.store.ArchiveQuery;
+
+import dev.mucengine.core.store.ArchivePage;
+
+import dev.mucengine.core.service.ArchivePolicy;
+
 import dev.mucengine.core.form.DataForm;
 import dev.mucengine.core.form.FormField;
 import dev.mucengine.core.internal.admin.AffiliationChanges;
@@ -74,6 +88,28 @@ public final class RoomTurn implements ModuleContext {
     @Override
     public <T> T roomState(Class<T> type, Supplier<? extends T> initial) {
         return room.moduleState(type, initial);
+    }
+
+    @Override
+    public ArchivePolicy archivePolicy() {
+        return context.archive();
+    }
+
+    @Override
+    public Optional<ArchivePage> queryArchive(ArchiveQuery query) {
+        return context.store().queryArchive(room.jid(), query);
+    }
+
+    @Override
+    public Optional<ArchiveSummary> archiveSummary() {
+        return context.store().archiveSummary(room.jid());
+    }
+
+    @Override
+    public void archive(ArchivedMessage message) {
+        ArchivePolicy policy = context.archive();
+        room.archive(message, new DurableChange.ArchiveTrimmed(room.jid(),
+                policy.maxAge().map(context.now()::minus), OptionalInt.of(policy.maxMessagesPerRoom())));
     }
 
     @Override

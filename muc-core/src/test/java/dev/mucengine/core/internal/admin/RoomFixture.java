@@ -11,12 +11,14 @@ import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.service.ArchivePolicy;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +43,8 @@ public final class RoomFixture {
 
     public final Room room;
     public final RoomContext context = new RoomContext(Instant.parse("2026-01-01T00:00:00Z"),
-            IdSource.sequential("id"), Set.of(SERVICE_ADMIN.asBareJid()), Limits.DEFAULTS);
+            IdSource.sequential("id"), Set.of(SERVICE_ADMIN.asBareJid()), Limits.DEFAULTS,
+            ArchivePolicy.DEFAULTS, new InMemoryRoomStore());
     public Outbox out = new Outbox();
 
     public RoomFixture(RoomConfig config) {

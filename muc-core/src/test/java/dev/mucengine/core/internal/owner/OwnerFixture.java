@@ -11,6 +11,7 @@ import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.service.ArchivePolicy;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Presence;
@@ -18,6 +19,7 @@ import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ public final class OwnerFixture {
 
     public final Room room = TestRooms.room(ROOM, RoomConfig.defaults());
     public final RoomContext context = new RoomContext(Instant.EPOCH, IdSource.sequential("id"), Set.of(),
-            Limits.DEFAULTS);
+            Limits.DEFAULTS,
+            ArchivePolicy.DEFAULTS, new InMemoryRoomStore());
     public final Outbox out = new Outbox();
 
     public OwnerFixture() {

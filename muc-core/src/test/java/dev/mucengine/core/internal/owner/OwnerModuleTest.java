@@ -21,11 +21,13 @@ import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.PmPolicy;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.Whois;
+import dev.mucengine.core.service.ArchivePolicy;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.DurableChange;
+import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +85,7 @@ class OwnerModuleTest {
                 "muc#roomconfig_moderatedroom", "muc#roomconfig_membersonly",
                 "muc#roomconfig_passwordprotectedroom", "muc#roomconfig_roomsecret", "muc#roomconfig_whois",
                 "muc#roomconfig_allowvoicerequests", "muc#roomconfig_allowregister",
+                "muc#roomconfig_enablearchiving",
                 "muc#roomconfig_roomadmins", "muc#roomconfig_roomowners");
         assertThat(form.field("FORM_TYPE").orElseThrow().type()).contains(FieldType.HIDDEN);
         assertThat(form.formType()).contains(MucNamespaces.MUC_ROOMCONFIG);
@@ -328,7 +331,8 @@ class OwnerModuleTest {
     @Test
     void serviceAdminActsAsOwner() {
         var ctx = new RoomContext(f.context.now(), f.context.ids(),
-                Set.of(JidCreate.bareFromOrThrowUnchecked("admin@localhost")), f.context.limits());
+                Set.of(JidCreate.bareFromOrThrowUnchecked("admin@localhost")), f.context.limits(),
+            ArchivePolicy.DEFAULTS, new InMemoryRoomStore());
         Iq iq = iq(JidCreate.entityFullFromOrThrowUnchecked("admin@localhost/a"), "get", ownerQuery());
         f.handle(iq, ctx);
         assertThat(((Iq) f.out.stanzas().get(0)).error()).isEmpty();

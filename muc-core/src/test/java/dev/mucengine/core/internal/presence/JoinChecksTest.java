@@ -12,11 +12,13 @@ import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.service.ArchivePolicy;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.store.InMemoryRoomStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +32,8 @@ class JoinChecksTest {
 
     private static final EntityFullJid USER = JidCreate.entityFullFromOrThrowUnchecked("u@example.com/r");
     private static final RoomContext CONTEXT = new RoomContext(Instant.EPOCH, IdSource.sequential("t"), Set.of(),
-            Limits.DEFAULTS);
+            Limits.DEFAULTS,
+            ArchivePolicy.DEFAULTS, new InMemoryRoomStore());
 
     private static Room room(RoomConfig config) {
         return TestRooms.room(JidCreate.entityBareFromOrThrowUnchecked("r@muc.example"), config);
