@@ -22,6 +22,14 @@ import org.jxmpp.jid.EntityBareJid;
  * {@link dev.mucengine.core.api.Effects} to {@link #apply(List)}, in order, before it releases the
  * stanzas of the same effects. A store may write them in batches (group commit), as long as a
  * batch is durable before the stanzas of the effects in it are released.
+ *
+ * <p>Faults: every method throws {@link StoreUnavailableException} when the store cannot do its
+ * part (database unreachable, disk full, file read-only). The engine answers the request that
+ * needed a read with {@code resource-constraint}; a write is all or nothing per {@link #apply}
+ * call, and the host acknowledges nothing of a batch that failed. A store recovers by itself once
+ * its database is back: the next call tries again.
+ *
+ * <p>Muc-testkit's {@code RoomStoreContract} is the test suite every implementation should pass.
  */
 public interface RoomStore {
 
@@ -29,6 +37,7 @@ public interface RoomStore {
      * Every stored room, as a directory entry. Called once, at service start.
      *
      * @return one entry per stored room, in any order
+     * @throws StoreUnavailableException if the store cannot be read
      */
     List<DirectoryEntry> directory();
 
@@ -39,6 +48,7 @@ public interface RoomStore {
      * @param room the room's address
      * @return the room's record, or empty if the store does not hold it (the service then forgets the
      *     room)
+     * @throws StoreUnavailableException if the store cannot be read
      */
     Optional<RoomRecord> load(EntityBareJid room);
 
@@ -50,6 +60,7 @@ public interface RoomStore {
      * @param query the filters and the page wanted
      * @return the page, or empty if the query names an id ({@code afterId}, {@code beforeId} or one
      *     of {@code ids}) that is not in the room's archive
+     * @throws StoreUnavailableException if the store cannot be read
      */
     Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query);
 
@@ -58,6 +69,7 @@ public interface RoomStore {
      *
      * @param room the room's address
      * @return the bounds, or empty if the archive holds no message
+     * @throws StoreUnavailableException if the store cannot be read
      */
     Optional<ArchiveSummary> archiveSummary(EntityBareJid room);
 
@@ -65,7 +77,8 @@ public interface RoomStore {
      * Makes the changes durable, in order. Called by the host, never by the engine.
      *
      * @param changes the changes of one {@link dev.mucengine.core.api.Effects} (or of several, in
-     *     order)
+     *     order); all of them are made durable, or none
+     * @throws StoreUnavailableException if the changes could not be made durable; then none is
      */
     void apply(List<DurableChange> changes);
 }
