@@ -6,6 +6,7 @@ import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Creates a fresh engine for each replayed script. A factory may wrap the engine to apply its
@@ -30,10 +31,22 @@ public interface EngineFactory {
      * @return the factory
      */
     static EngineFactory defaultFactory() {
+        return configured(UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #defaultFactory()}, with the service configuration adjusted: limits, room defaults,
+     * the archive policy, room modules. The domain and administrators come from the settings
+     * before {@code configure} sees them.
+     *
+     * @param configure turns the default configuration into the one to replay against
+     * @return the factory
+     */
+    static EngineFactory configured(UnaryOperator<ServiceConfig> configure) {
         return settings -> {
             InMemoryRoomStore store = new InMemoryRoomStore();
-            MucService muc = new MucService(ServiceConfig.of(settings.serviceDomain())
-                    .withAdmins(Set.copyOf(settings.administrators())), store, settings.ids());
+            MucService muc = new MucService(configure.apply(ServiceConfig.of(settings.serviceDomain())
+                    .withAdmins(Set.copyOf(settings.administrators()))), store, settings.ids());
             return (stanza, now) -> {
                 Effects effects = muc.handle(stanza, now);
                 store.apply(effects.changes());

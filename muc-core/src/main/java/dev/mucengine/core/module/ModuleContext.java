@@ -2,7 +2,6 @@ package dev.mucengine.core.module;
 
 import dev.mucengine.core.store.ArchivedMessage;
 
-import dev.mucengine.core.store.ArchiveSummary;
 
 import dev.mucengine.core.store.ArchiveQuery;
 
@@ -101,13 +100,6 @@ public interface ModuleContext {
      * @return the page, or empty if the query names an id the archive does not hold
      */
     Optional<ArchivePage> queryArchive(ArchiveQuery query);
-
-    /**
-     * The oldest and newest messages of this room's archive.
-     *
-     * @return the bounds, or empty if the archive is empty
-     */
-    Optional<ArchiveSummary> archiveSummary();
 
     /**
      * Archives a message: reported as a durable change of the room (so only a persistent room's

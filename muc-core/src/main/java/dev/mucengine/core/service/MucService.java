@@ -22,8 +22,10 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
@@ -93,6 +95,37 @@ public final class MucService implements StanzaHandler {
      */
     @Override
     public Effects handle(Stanza stanza, Instant now) {
+        try {
+            return dispatch(stanza, now);
+        } catch (StoreUnavailableException e) {
+            // A read the stanza needed failed (the room's record, its archive): nothing was sent,
+            // so the sender learns only that it may try again (RFC 6120 §8.3.3.18).
+            Outbox out = new Outbox();
+            replyIfRequest(stanza, StanzaError.of(Condition.RESOURCE_CONSTRAINT)
+                    .withText("The room store is unavailable; try again later"), out);
+            return out.effects();
+        }
+    }
+
+    /**
+     * Discards the live state of rooms whose durable changes the host could not commit
+     * ({@link RoomStore#apply} threw), so that no room acts on a change that was never stored:
+     * each occupant is removed with its own unavailable presence (status 332, as at shutdown), and
+     * the room is read again from the store when a stanza next addresses it. Rooms that are not
+     * live are only marked to be read again.
+     *
+     * @param rooms the rooms of the failed batch's changes
+     * @return the presence for every removed occupant; no durable changes
+     */
+    public Effects discard(Collection<EntityBareJid> rooms) {
+        Outbox out = new Outbox();
+        for (EntityBareJid jid : rooms) {
+            registry.discard(jid).ifPresent(room -> RoomShutdown.evictAll(room, out));
+        }
+        return out.effects();
+    }
+
+    private Effects dispatch(Stanza stanza, Instant now) {
         Outbox out = new Outbox();
         RoomContext context = new RoomContext(now, ids, config.admins(), config.limits(), config.archive(), store);
         Optional<Jid> to = stanza.to();

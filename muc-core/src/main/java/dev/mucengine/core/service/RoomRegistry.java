@@ -74,6 +74,20 @@ final class RoomRegistry {
         return Optional.of(restored);
     }
 
+    /**
+     * Drops the live room (if any) without a word to its occupants; the caller tells them. The room
+     * is read from the store again when next addressed, whatever the store now holds: its record,
+     * or nothing (then it is forgotten).
+     */
+    Optional<Room> discard(EntityBareJid jid) {
+        Room room = live.remove(jid);
+        if (room == null && !directory.containsKey(jid)) {
+            return Optional.empty();
+        }
+        stored.add(jid);
+        return Optional.ofNullable(room);
+    }
+
     /** Every room the service hosts, live or stored. */
     int size() {
         return directory.size();

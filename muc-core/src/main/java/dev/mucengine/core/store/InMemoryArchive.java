@@ -45,15 +45,6 @@ final class InMemoryArchive {
         }
     }
 
-    Optional<ArchiveSummary> summary() {
-        if (messages.isEmpty()) {
-            return Optional.empty();
-        }
-        ArchivedMessage first = messages.peekFirst();
-        ArchivedMessage last = messages.peekLast();
-        return Optional.of(new ArchiveSummary(first.id(), first.at(), last.id(), last.at()));
-    }
-
     Optional<ArchivePage> query(ArchiveQuery query) {
         List<ArchivedMessage> all = new ArrayList<>(messages);
         Map<String, Integer> positions = new HashMap<>();

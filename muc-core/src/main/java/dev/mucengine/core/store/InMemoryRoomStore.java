@@ -68,17 +68,6 @@ public final class InMemoryRoomStore implements RoomStore {
     }
 
     @Override
-    public Optional<ArchiveSummary> archiveSummary(EntityBareJid room) {
-        InMemoryArchive archive = archives.get(room);
-        if (archive == null) {
-            return Optional.empty();
-        }
-        synchronized (archive) {
-            return archive.summary();
-        }
-    }
-
-    @Override
     public void apply(List<DurableChange> changes) {
         for (DurableChange change : changes) {
             apply(change);

@@ -14,7 +14,7 @@ import org.jxmpp.jid.EntityBareJid;
  *   <li>{@link #directory()}, once, when the {@link dev.mucengine.core.service.MucService} is
  *       constructed;
  *   <li>{@link #load(EntityBareJid)}, when a stanza addresses a stored room that is not live;
- *   <li>{@link #queryArchive} and {@link #archiveSummary}, when an occupant queries a room's
+ *   <li>{@link #queryArchive}, when an occupant queries a room's
  *       archive (XEP-0313), and once per loaded room for its discussion history.
  * </ul>
  *
@@ -64,14 +64,6 @@ public interface RoomStore {
      */
     Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query);
 
-    /**
-     * The oldest and newest messages of one room's archive.
-     *
-     * @param room the room's address
-     * @return the bounds, or empty if the archive holds no message
-     * @throws StoreUnavailableException if the store cannot be read
-     */
-    Optional<ArchiveSummary> archiveSummary(EntityBareJid room);
 
     /**
      * Makes the changes durable, in order. Called by the host, never by the engine.

@@ -15,7 +15,6 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.ArchivePage;
 import dev.mucengine.core.store.ArchiveQuery;
-import dev.mucengine.core.store.ArchiveSummary;
 import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
@@ -59,12 +58,6 @@ class RestartTest {
         public Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query) {
             reads.add("archive " + room);
             return records.queryArchive(room, query);
-        }
-
-        @Override
-        public Optional<ArchiveSummary> archiveSummary(EntityBareJid room) {
-            reads.add("archive summary " + room);
-            return records.archiveSummary(room);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.mucengine.testkit.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +13,11 @@ import java.util.List;
  * @param strict {@code --strict}
  * @param verbose {@code --verbose}
  * @param transcript {@code --transcript}
+ * @param clockStep {@code --clock-step}: how far the clock advances per action (zero: frozen)
  * @param paths the files and directories to replay
  */
-record CliArguments(boolean help, boolean strict, boolean verbose, boolean transcript, List<Path> paths) {
+record CliArguments(boolean help, boolean strict, boolean verbose, boolean transcript, Duration clockStep,
+        List<Path> paths) {
 
     CliArguments {
         paths = List.copyOf(paths);
@@ -33,7 +37,7 @@ record CliArguments(boolean help, boolean strict, boolean verbose, boolean trans
             throw new UsageException("missing command");
         }
         if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            return new CliArguments(true, false, false, false, List.of());
+            return new CliArguments(true, false, false, false, Duration.ZERO, List.of());
         }
         if (!args[0].equals("replay")) {
             throw new UsageException("unknown command '" + args[0] + "'");
@@ -41,6 +45,7 @@ record CliArguments(boolean help, boolean strict, boolean verbose, boolean trans
         boolean strict = false;
         boolean verbose = false;
         boolean transcript = false;
+        Duration clockStep = Duration.ZERO;
         boolean optionsEnded = false;
         List<Path> paths = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -50,8 +55,14 @@ record CliArguments(boolean help, boolean strict, boolean verbose, boolean trans
                     case "--strict" -> strict = true;
                     case "--verbose", "-v" -> verbose = true;
                     case "--transcript" -> transcript = true;
+                    case "--clock-step" -> {
+                        if (++i == args.length) {
+                            throw new UsageException("--clock-step needs a duration, such as PT1S");
+                        }
+                        clockStep = duration(args[i]);
+                    }
                     case "--help", "-h" -> {
-                        return new CliArguments(true, false, false, false, List.of());
+                        return new CliArguments(true, false, false, false, Duration.ZERO, List.of());
                     }
                     case "--" -> optionsEnded = true;
                     default -> throw new UsageException("unknown option '" + a + "'");
@@ -63,6 +74,18 @@ record CliArguments(boolean help, boolean strict, boolean verbose, boolean trans
         if (paths.isEmpty()) {
             throw new UsageException("no script files or directories given");
         }
-        return new CliArguments(false, strict, verbose, transcript, paths);
+        return new CliArguments(false, strict, verbose, transcript, clockStep, paths);
+    }
+
+    private static Duration duration(String text) throws UsageException {
+        try {
+            Duration d = Duration.parse(text);
+            if (d.isNegative()) {
+                throw new UsageException("--clock-step must not be negative: " + text);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--clock-step needs an ISO-8601 duration such as PT1S, not '" + text + "'");
+        }
     }
 }

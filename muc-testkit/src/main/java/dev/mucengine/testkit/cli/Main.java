@@ -22,7 +22,8 @@ public final class Main {
     static final int USAGE = 2;
 
     static final String HELP = """
-            Usage: java -jar muc-testkit.jar replay [--strict] [--verbose] [--transcript] PATH...
+            Usage: java -jar muc-testkit.jar replay [--strict] [--verbose] [--transcript]
+                                                    [--clock-step DURATION] PATH...
                    java -jar muc-testkit.jar --help
 
             Replays scansion scripts (*.scs) in-process against the MUC engine, behind a
@@ -39,6 +40,9 @@ public final class Main {
             --verbose     after a failure, print the full report (expected stanza, head of
                           the queue, what else was queued); list discarded stanzas
             --transcript  print every stanza in and out, in order
+            --clock-step DURATION
+                          advance the clock by DURATION (ISO-8601, e.g. PT1S) per action,
+                          from 2026-01-01T00:00:00Z; default: frozen
             --help, -h    print this help
 
             Output: one line per script, 'PASS name' or 'FAIL name: reason', then
@@ -80,7 +84,8 @@ public final class Main {
                 return USAGE;
             }
         }
-        Replayer replayer = new Replayer(ReplayOptions.defaults().withStrict(arguments.strict()));
+        ReplayOptions options = ReplayOptions.defaults().withStrict(arguments.strict());
+        Replayer replayer = new Replayer(options.withClock(options.start(), arguments.clockStep()));
         int passed = 0;
         int failed = 0;
         for (Path script : scripts) {

@@ -86,6 +86,38 @@ class MainTest {
         assertThat(run("replay", "--strict", script.toString())).isEqualTo(1);
     }
 
+    // History on entry carries the time the message was received: the clock at the third action.
+    private static final String TIMED = """
+            # a delay stamp shows the clock
+            [Client] Romeo
+            \tjid: romeo@localhost/a
+            [Client] Juliet
+            \tjid: juliet@localhost/b
+            -----
+            Romeo connects
+            Romeo sends:
+            \t<presence to="clock@conference.localhost/Romeo"/>
+            Romeo sends:
+            \t<message type="groupchat" to="clock@conference.localhost"><body>tick</body></message>
+            Juliet connects
+            Juliet sends:
+            \t<presence to="clock@conference.localhost/Juliet"/>
+            Juliet receives:
+            \t<presence from="clock@conference.localhost/Romeo"/>
+            Juliet receives:
+            \t<presence from="clock@conference.localhost/Juliet"/>
+            Juliet receives:
+            \t<message from="clock@conference.localhost/Romeo"><delay xmlns="urn:xmpp:delay" \
+            from="clock@conference.localhost" stamp="2026-01-01T00:00:04Z"/></message>
+            """;
+
+    @Test
+    void clockStepAdvancesTheClockPerAction() throws IOException {
+        Path script = Files.writeString(dir.resolve("timed.scs"), TIMED);
+        assertThat(run("replay", script.toString())).isEqualTo(1);
+        assertThat(run("replay", "--clock-step", "PT2S", script.toString())).isZero();
+    }
+
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(run()).isEqualTo(2);
@@ -94,13 +126,16 @@ class MainTest {
         assertThat(run("dance")).isEqualTo(2);
         assertThat(run("serve", "--domain", "localhost")).isEqualTo(2);
         assertThat(run("replay", dir.resolve("missing.scs").toString())).isEqualTo(2);
+        assertThat(run("replay", "--clock-step", "soon", "x.scs")).isEqualTo(2);
+        assertThat(run("replay", "--clock-step", "-PT1S", "x.scs")).isEqualTo(2);
+        assertThat(run("replay", "--clock-step")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file or directory");
     }
 
     @Test
     void helpDocumentsEveryOptionAndTheExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("replay", "--strict", "--verbose", "--transcript", "PATH",
+        assertThat(out()).contains("replay", "--strict", "--verbose", "--transcript", "--clock-step", "PATH",
                 "N passed, M failed", "Exit code");
         // serve and component moved to muc-server.jar
         assertThat(out()).doesNotContain("serve --", "component");

@@ -15,8 +15,11 @@ import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.ArchivePage;
+import dev.mucengine.core.store.ArchiveQuery;
 import dev.mucengine.core.store.ArchivedMessage;
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +34,7 @@ import org.jxmpp.jid.EntityFullJid;
  * claims are the room's.
  *
  * <p>Who may query: occupants, and users affiliated with the room (members and above), never
- * outcasts (XEP-0313 §5.1.2 lets a room restrict access; others enter first). Results carry real
+ * outcasts (XEP-0313 §6.1.2 lets a room restrict access; others enter first). Results carry real
  * JIDs only for those who may see them live: everyone in a non-anonymous room, moderators, admins
  * and owners in a semi-anonymous one.
  */
@@ -52,8 +55,13 @@ public final class ArchiveModule implements RoomModule {
         return List.of(ARCHIVING);
     }
 
-    /** Whether the room archives: persistent, with archiving on. */
-    static boolean archives(RoomView room) {
+    /**
+     * Whether the room archives: persistent, with archiving on.
+     *
+     * @param room the room
+     * @return true if its groupchat messages go to its archive
+     */
+    public static boolean archives(RoomView room) {
         return room.config().persistent() && ARCHIVING.isOn(room.config());
     }
 
@@ -107,8 +115,17 @@ public final class ArchiveModule implements RoomModule {
                     .withText("Only occupants and members may read this room's archive")));
             return;
         }
+        try {
+            answer(context, iq, sender, query);
+        } catch (StoreUnavailableException e) {
+            context.send(iq.errorReply(StanzaError.of(Condition.RESOURCE_CONSTRAINT)
+                    .withText("The archive is unavailable; try again later")));
+        }
+    }
+
+    private static void answer(ModuleContext context, Iq iq, EntityFullJid sender, Element query) {
         if (query.is(XmppNamespaces.MAM, "metadata") && iq.type() == IqType.GET) {
-            context.send(MamAnswers.metadata(iq, context.archiveSummary()));
+            context.send(MamAnswers.metadata(iq, end(context, false), end(context, true)));
         } else if (query.is(XmppNamespaces.MAM, "query") && iq.type() == IqType.GET) {
             context.send(MamAnswers.form(iq));
         } else if (query.is(XmppNamespaces.MAM, "query")) {
@@ -119,9 +136,25 @@ public final class ArchiveModule implements RoomModule {
         }
     }
 
+    /**
+     * The oldest ({@code newest} false) or newest message a query can return: retention by age
+     * applies to reads at once, even before the next archived message trims the store.
+     */
+    private static Optional<ArchivedMessage> end(ModuleContext context, boolean newest) {
+        ArchiveQuery one = new ArchiveQuery(cutoff(context), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 1, newest);
+        return context.queryArchive(one).flatMap(page -> page.messages().stream().findFirst());
+    }
+
+    /** The instant before which retention by age has deleted messages, if it applies. */
+    private static Optional<Instant> cutoff(ModuleContext context) {
+        return context.archivePolicy().maxAge().map(context.now()::minus);
+    }
+
     private static void search(ModuleContext context, Iq iq, EntityFullJid sender, Element query) {
         boolean seesRealJids = seesRealJids(context, sender);
-        Checked<MamRequest> request = MamRequest.parse(query, context.room(), seesRealJids, context.archivePolicy());
+        Checked<MamRequest> request = MamRequest.parse(query, context.room(), seesRealJids, context.archivePolicy(),
+                cutoff(context));
         if (request.refusal().isPresent()) {
             context.send(iq.errorReply(request.refusal().get()));
             return;
@@ -135,13 +168,23 @@ public final class ArchiveModule implements RoomModule {
         MamAnswers.results(context, iq, request.value(), page.get(), seesRealJids);
     }
 
-    /** Occupants, and members, admins and owners present or not; never outcasts. */
+    /**
+     * Those who may read the room now (XEP-0313 §6.1.2: the right to enter at the time of the
+     * query): its occupants, and the affiliated who may enter at will: members, admins and owners,
+     * but in a password-protected room only admins and owners (who may read the password). Never
+     * outcasts. Strangers to an open room enter first: the room limits access further than the
+     * XEP requires, so an archive is not open to anyone who never joined.
+     */
     private static boolean mayRead(ModuleContext context, EntityFullJid sender) {
         Affiliation privilege = context.privilege(sender);
         if (privilege == Affiliation.OUTCAST) {
             return false;
         }
-        return privilege.atLeast(Affiliation.MEMBER) || context.room().occupantByRealJid(sender).isPresent();
+        if (context.room().occupantByRealJid(sender).isPresent()) {
+            return true;
+        }
+        Affiliation needed = context.room().config().password().isPresent() ? Affiliation.ADMIN : Affiliation.MEMBER;
+        return privilege.atLeast(needed);
     }
 
     /** As live: everyone in a non-anonymous room; moderators, admins and owners in a semi-anonymous one. */

@@ -10,7 +10,6 @@ import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.ArchivePage;
-import dev.mucengine.core.store.ArchiveSummary;
 import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.Node;
@@ -61,7 +60,7 @@ final class MamAnswers {
     }
 
     /**
-     * The archived message as it is forwarded (XEP-0313 §5.1.2): no {@code to}, from the sender's
+     * The archived message as it is forwarded (XEP-0313 §6.1.2): no {@code to}, from the sender's
      * occupant JID, and the sender's real JID in a muc#user item for those who may see it.
      */
     private static Element forwarded(ArchivedMessage m, boolean seesRealJids) {
@@ -74,7 +73,7 @@ final class MamAnswers {
         return e;
     }
 
-    /** The query form (XEP-0313 §4.1.5): the fields this archive supports. */
+    /** The query form (XEP-0313 §4.1.5): the fields this archive supports; {@code ids} is open-ended. */
     static Iq form(Iq iq) {
         Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "form")
                 .child(field("FORM_TYPE", "hidden").child(Element.builder(XmppNamespaces.DATA, "value")
@@ -95,14 +94,17 @@ final class MamAnswers {
     }
 
     /** The archive's bounds (XEP-0313 §5): its oldest and newest messages, nothing when it is empty. */
-    static Iq metadata(Iq iq, Optional<ArchiveSummary> summary) {
+    static Iq metadata(Iq iq, Optional<ArchivedMessage> first, Optional<ArchivedMessage> last) {
         Element.Builder metadata = Element.builder(XmppNamespaces.MAM, "metadata");
-        summary.ifPresent(s -> metadata
-                .child(Element.builder(XmppNamespaces.MAM, "start").attribute("id", s.firstId())
-                        .attribute("timestamp", s.firstAt().toString()).build())
-                .child(Element.builder(XmppNamespaces.MAM, "end").attribute("id", s.lastId())
-                        .attribute("timestamp", s.lastAt().toString()).build()));
+        if (first.isPresent() && last.isPresent()) {
+            metadata.child(bound("start", first.get())).child(bound("end", last.get()));
+        }
         return iq.resultReply(metadata.build());
+    }
+
+    private static Element bound(String name, ArchivedMessage m) {
+        return Element.builder(XmppNamespaces.MAM, name).attribute("id", m.id())
+                .attribute("timestamp", m.at().toString()).build();
     }
 
     /** True for a message the archive keeps: a groupchat message with a body, or a subject change. */

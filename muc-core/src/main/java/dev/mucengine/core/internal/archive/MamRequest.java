@@ -39,10 +39,19 @@ record MamRequest(Optional<String> queryId, ArchiveQuery query, boolean flip) {
     private static final Set<String> FIELDS = Set.of("FORM_TYPE", "start", "end", "with", "before-id", "after-id",
             "ids");
 
-    static Checked<MamRequest> parse(Element query, RoomView room, boolean seesRealJids, ArchivePolicy policy) {
+    /**
+     * Reads the query. {@code cutoff}, the retention's age limit, narrows {@code start}: messages
+     * older than it are gone for readers even before the store has deleted them.
+     */
+    static Checked<MamRequest> parse(Element query, RoomView room, boolean seesRealJids, ArchivePolicy policy,
+            Optional<Instant> cutoff) {
         Builder b = new Builder();
         Optional<Element> form = query.child(XmppNamespaces.DATA, "x");
         Optional<StanzaError> refusal = form.flatMap(f -> b.readForm(DataForm.fromElement(f), room, seesRealJids));
+        if (refusal.isEmpty() && b.ids.size() > policy.maxPageSize()) {
+            // More ids than one page could return: a bound on what one request may make the store do.
+            refusal = refusal(Condition.POLICY_VIOLATION, "At most " + policy.maxPageSize() + " ids per query");
+        }
         if (refusal.isEmpty()) {
             refusal = query.child(XmppNamespaces.RSM, "set").flatMap(b::readPage);
         }
@@ -50,7 +59,11 @@ record MamRequest(Optional<String> queryId, ArchiveQuery query, boolean flip) {
             return Checked.refused(refusal.get());
         }
         int max = Math.min(b.max.orElse(policy.maxPageSize()), policy.maxPageSize());
-        ArchiveQuery q = new ArchiveQuery(b.start, b.end, b.nick, b.realJid, b.afterId, b.beforeId, b.ids,
+        Optional<Instant> start = b.start;
+        if (cutoff.isPresent() && (start.isEmpty() || start.get().isBefore(cutoff.get()))) {
+            start = cutoff;
+        }
+        ArchiveQuery q = new ArchiveQuery(start, b.end, b.nick, b.realJid, b.afterId, b.beforeId, b.ids,
                 b.pageAfter, b.pageBefore, max, b.fromEnd);
         return Checked.accepted(new MamRequest(query.attribute("queryid"), q,
                 query.child(XmppNamespaces.MAM, "flip-page").isPresent()));

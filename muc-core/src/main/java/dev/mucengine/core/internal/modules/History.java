@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -44,6 +45,17 @@ final class History {
 
     int size() {
         return entries.size();
+    }
+
+    /**
+     * Drops the oldest entries until none was received before {@code notBefore} and at most
+     * {@code maxEntries} remain: the archive's retention, applied to the history it feeds.
+     */
+    void retain(Optional<Instant> notBefore, int maxEntries) {
+        while (!entries.isEmpty() && (entries.size() > maxEntries
+                || notBefore.filter(entries.peekFirst().at()::isBefore).isPresent())) {
+            entries.removeFirst();
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.mucengine.core.internal.modules;
 
+import dev.mucengine.core.internal.archive.ArchiveModule;
 import dev.mucengine.core.module.ModuleContext;
+import dev.mucengine.core.service.ArchivePolicy;
 import dev.mucengine.core.module.RoomModule;
 import dev.mucengine.core.muc.HistoryRequest;
 import dev.mucengine.core.muc.MucCodec;
@@ -10,6 +12,7 @@ import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.store.ArchiveQuery;
 import dev.mucengine.core.store.ArchivedMessage;
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.XmlWriter;
 
 /**
@@ -32,6 +35,11 @@ final class HistoryModule implements RoomModule {
                 .map(x -> MucCodec.decodeJoin(x).history())
                 .orElse(HistoryRequest.EVERYTHING);
         History history = history(context);
+        if (ArchiveModule.archives(context.room())) {
+            // History shows the archive's newest messages: what retention deleted is gone here too.
+            ArchivePolicy policy = context.archivePolicy();
+            history.retain(policy.maxAge().map(context.now()::minus), policy.maxMessagesPerRoom());
+        }
         for (History.Entry entry : history.select(request, context.now(),
                 e -> XmlWriter.length(History.delivery(e, context.room().jid(), occupant.realJid()).element()))) {
             context.send(History.delivery(entry, context.room().jid(), occupant.realJid()));
@@ -54,13 +62,18 @@ final class HistoryModule implements RoomModule {
         return context.roomState(History.class, () -> {
             History history = new History(context.limits().historySize());
             if (context.limits().historySize() > 0) {
-                context.queryArchive(ArchiveQuery.newest(context.limits().historySize())).ifPresent(page -> {
-                    for (ArchivedMessage m : page.messages()) {
-                        if (m.message().body().isPresent()) {
-                            history.append(m.message(), m.at());
+                try {
+                    context.queryArchive(ArchiveQuery.newest(context.limits().historySize())).ifPresent(page -> {
+                        for (ArchivedMessage m : page.messages()) {
+                            if (m.message().body().isPresent()) {
+                                history.append(m.message(), m.at());
+                            }
                         }
-                    }
-                });
+                    });
+                } catch (StoreUnavailableException e) {
+                    // The occupant is already in: better no history than a failed entry. The
+                    // archive still has the messages, for a XEP-0313 query once the store is back.
+                }
             }
             return history;
         });

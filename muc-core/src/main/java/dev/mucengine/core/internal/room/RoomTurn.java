@@ -6,7 +6,6 @@ import dev.mucengine.core.store.DurableChange;
 
 import dev.mucengine.core.store.ArchivedMessage;
 
-import dev.mucengine.core.store.ArchiveSummary;
 
 import dev.mucengine.core.store.ArchiveQuery;
 
@@ -98,11 +97,6 @@ public final class RoomTurn implements ModuleContext {
     @Override
     public Optional<ArchivePage> queryArchive(ArchiveQuery query) {
         return context.store().queryArchive(room.jid(), query);
-    }
-
-    @Override
-    public Optional<ArchiveSummary> archiveSummary() {
-        return context.store().archiveSummary(room.jid());
     }
 
     @Override
