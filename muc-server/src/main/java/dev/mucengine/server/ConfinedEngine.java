@@ -3,11 +3,15 @@ package dev.mucengine.server;
 import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
 
 /**
  * The one way the transports confine the engine: a {@link MucService}, which is not thread-safe,
@@ -26,10 +31,11 @@ import org.jxmpp.jid.DomainBareJid;
  * <ul>
  *   <li>Each connection submits from its one reader thread, so one sender's stanzas are handled
  *       in the order they arrived.
- *   <li>A task runs to its end before the next one starts, so the outputs of one input are
- *       handed to the writers before the next input is handled.
- *   <li>{@link #handle} applies the engine's durable changes to the store before it returns the
- *       stanzas (docs/architecture.md): this class is the one place that does.
+ *   <li>Tasks run in batches: every task queued when a batch starts, up to {@value #MAX_BATCH}.
+ *       At the end of a batch the listeners (the {@link StanzaRouter}) commit the batch's durable
+ *       changes with one {@link #commit} and only then release what acknowledges them: group
+ *       commit, so that durability costs one transaction per batch, not per stanza
+ *       (docs/architecture.md).
  *   <li>The queue is bounded: when the engine falls behind, {@link #submit} waits, the readers
  *       stop reading, and TCP pushes back on the senders.
  * </ul>
@@ -38,6 +44,9 @@ import org.jxmpp.jid.DomainBareJid;
  * stanza cannot stop the service.
  */
 public final class ConfinedEngine {
+
+    /** The most tasks one batch runs before its changes are committed. */
+    static final int MAX_BATCH = 1024;
 
     /** A waiting submitter re-checks this often whether the engine is stopping meanwhile. */
     private static final long WAIT_SLICE_MILLIS = 200;
@@ -59,11 +68,13 @@ public final class ConfinedEngine {
     private final Object submitLock = new Object();
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Runnable> batchEndListeners = new ArrayList<>();
     private volatile boolean accepting = true;
 
     /**
      * @param service the engine; from now on only the engine thread calls it
-     * @param store the store {@code service} reads from; the engine thread applies the changes to it
+     * @param store the store {@code service} reads from (a {@link MonitoredStore}, so that outages
+     *     are logged); the engine thread commits the changes to it
      * @param clock the time each stanza is handled at
      * @param capacity how many tasks may wait before {@link #submit} waits too
      * @param log receives one line (with the stack trace) per task that failed
@@ -131,37 +142,60 @@ public final class ConfinedEngine {
     }
 
     /**
-     * Engine thread only: hands one stanza to the engine, applies the durable changes to the
-     * store, then returns the stanzas to deliver, in order.
+     * Registers what runs at the end of every batch, on the engine thread (the router's commit
+     * and release). Call before {@link #start()}.
      */
-    List<Stanza> handle(Stanza stanza) {
-        return applied(service.handle(stanza, clock.instant()));
+    public void onBatchEnd(Runnable listener) {
+        batchEndListeners.add(listener);
+    }
+
+    /** Engine thread only: hands one stanza to the engine; nothing is applied or sent yet. */
+    Effects handle(Stanza stanza) {
+        return service.handle(stanza, clock.instant());
+    }
+
+    /** Engine thread only: every occupant of every room removed with status 332 (XEP-0045 §11.2). */
+    Effects shutdown() {
+        return service.shutdown();
+    }
+
+    /** Engine thread only: the live state of rooms whose changes could not be committed, dropped. */
+    Effects discard(Collection<EntityBareJid> rooms) {
+        return service.discard(rooms);
     }
 
     /**
-     * Engine thread only: every occupant of every room removed with status 332 (XEP-0045 §11.2),
-     * changes applied; returns the presences to deliver.
+     * Engine thread only: makes {@code changes} durable in one transaction. Returns false if the
+     * store failed (then none of them is durable); the store's monitor has logged it.
      */
-    List<Stanza> shutdown() {
-        return applied(service.shutdown());
-    }
-
-    private List<Stanza> applied(Effects effects) {
-        store.apply(effects.changes());
-        return effects.stanzas();
+    boolean commit(List<DurableChange> changes) {
+        if (changes.isEmpty()) {
+            return true;
+        }
+        try {
+            store.apply(changes);
+            return true;
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
     }
 
     private void run() {
         try {
-            while (true) {
+            boolean stopping = false;
+            while (!stopping) {
                 Runnable task = tasks.take();
-                if (!(task instanceof Stop)) {
-                    places.release();
+                int ran = 0;
+                while (task != null) {
+                    if (task instanceof Stop) {
+                        stopping = true;
+                    } else {
+                        places.release();
+                    }
+                    runReportingFailure(task);
+                    task = stopping || ++ran == MAX_BATCH ? null : tasks.poll();
                 }
-                runReportingFailure(task);
-                if (task instanceof Stop) {
-                    return;
-                }
+                batchEndListeners.forEach(this::runReportingFailure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,9 +1,19 @@
 package dev.mucengine.server;
 
+import dev.mucengine.core.api.Effects;
+import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.store.DurableChange;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jxmpp.jid.EntityBareJid;
 
 /**
  * The one router of the engine's traffic, for both transports: a stanza for the MUC service goes
@@ -11,11 +21,18 @@ import java.util.List;
  * component link; local users and the server itself, in {@code serve}). What either causes (the
  * engine's outputs, a bounce of an undeliverable stanza) is routed in turn. Engine thread only.
  *
- * <p>Routing is first in, first out: every stanza is routed after those routed before it. So the
- * outputs of one input all reach their destination before anything they cause (such as an error
- * bounced back into the engine, XEP-0045 §11.1) is handled: the outputs of one input come before
- * the next input's. A stanza more than {@value #MAX_HOPS} steps down such a chain is dropped,
- * which ends any loop of errors.
+ * <p><b>Nothing unstored is acknowledged.</b> The engine's outputs are held until the end of the
+ * {@link ConfinedEngine}'s batch; then the durable changes of every input in the batch are
+ * committed in one transaction, and only then are the outputs released, in order. If the commit
+ * fails, each input that changed durable state gets {@code resource-constraint} instead of its
+ * outputs, and the rooms it changed are discarded from memory (their occupants get status 332
+ * and the rooms are read again from the store), so that no room goes on from a state that was
+ * never stored. Inputs that changed nothing durable are released as usual.
+ *
+ * <p>Routing is first in, first out: every stanza is routed after those routed before it, and a
+ * batch's outputs are released in the order of its inputs. A stanza more than {@value #MAX_HOPS}
+ * steps down a chain of causes (an error bounced back into the engine, XEP-0045 §11.1, and what
+ * that causes) is dropped, which ends any loop of errors.
  */
 public final class StanzaRouter {
 
@@ -33,17 +50,26 @@ public final class StanzaRouter {
     /** A stanza bounced more often than this is looping between error replies; drop it. */
     static final int MAX_HOPS = 16;
 
+    private static final StanzaError NOT_STORED = StanzaError.of(Condition.RESOURCE_CONSTRAINT)
+            .withText("The room store is unavailable, so this was not done; try again later");
+
     private record Pending(Stanza stanza, boolean forService, int hops) {
+    }
+
+    /** One input the engine handled in this batch (none for shutdown), with its effects, held until the commit. */
+    private record Turn(Optional<Stanza> input, Effects effects, int hops) {
     }
 
     private final ConfinedEngine engine;
     private final Destination destination;
     private final Deque<Pending> pending = new ArrayDeque<>();
+    private final List<Turn> held = new ArrayList<>();
     private boolean routing;
 
     public StanzaRouter(ConfinedEngine engine, Destination destination) {
         this.engine = engine;
         this.destination = destination;
+        engine.onBatchEnd(this::commit);
     }
 
     /** Routes a stanza whose {@code from} is trustworthy (stamped by the server), by its {@code to}. */
@@ -62,14 +88,13 @@ public final class StanzaRouter {
     }
 
     /**
-     * The engine's shutdown presences (status 332, XEP-0045 §11.2), routed like any output, with
-     * what they cause; returns how many there were.
+     * The engine's shutdown presences (status 332, XEP-0045 §11.2), released with the rest of the
+     * batch; returns how many there were.
      */
     public int shutdown() {
-        List<Stanza> presences = engine.shutdown();
-        presences.forEach(p -> pending.add(new Pending(p, isForService(p), 1)));
-        drain();
-        return presences.size();
+        Effects effects = engine.shutdown();
+        held.add(new Turn(Optional.empty(), effects, 0));
+        return effects.stanzas().size();
     }
 
     private void drain() {
@@ -82,15 +107,61 @@ public final class StanzaRouter {
                 if (p.hops() > MAX_HOPS) {
                     continue;
                 }
-                List<Stanza> caused = p.forService() ? engine.handle(p.stanza()) : destination.deliver(p.stanza());
-                for (Stanza s : caused) {
-                    pending.add(new Pending(s, isForService(s), p.hops() + 1));
+                if (p.forService()) {
+                    held.add(new Turn(Optional.of(p.stanza()), engine.handle(p.stanza()), p.hops()));
+                } else {
+                    for (Stanza s : destination.deliver(p.stanza())) {
+                        pending.add(new Pending(s, isForService(s), p.hops() + 1));
+                    }
                 }
             }
         } finally {
             routing = false;
             pending.clear(); // after a failure: the rest belonged to the failed task
         }
+    }
+
+    /**
+     * End of a batch: commits the held turns' changes at once, then releases their outputs (or,
+     * if the commit failed, refuses the turns that changed durable state). Releasing may cause
+     * more turns (bounces the engine handles); they are committed and released in turn.
+     */
+    private void commit() {
+        while (!held.isEmpty()) {
+            List<Turn> turns = List.copyOf(held);
+            held.clear();
+            List<DurableChange> changes = new ArrayList<>();
+            turns.forEach(t -> changes.addAll(t.effects().changes()));
+            boolean committed = engine.commit(changes);
+            Set<EntityBareJid> lost = new LinkedHashSet<>();
+            for (Turn turn : turns) {
+                if (committed || turn.effects().changes().isEmpty()) {
+                    for (Stanza s : turn.effects().stanzas()) {
+                        pending.add(new Pending(s, isForService(s), turn.hops() + 1));
+                    }
+                } else {
+                    turn.effects().changes().forEach(c -> lost.add(c.room()));
+                    refuse(turn);
+                }
+            }
+            if (!lost.isEmpty()) {
+                engine.discard(lost).stanzas().forEach(s -> pending.add(new Pending(s, isForService(s), 1)));
+            }
+            drain();
+        }
+    }
+
+    /** The input of a turn whose changes were not stored gets an error instead of its outputs. */
+    private void refuse(Turn turn) {
+        if (turn.input().isEmpty()) {
+            return;
+        }
+        Stanza input = turn.input().get();
+        if (input.isError() || input instanceof Iq iq && !iq.type().isRequest()) {
+            return; // never answer an error or a result (RFC 6120 §8.3.1)
+        }
+        Stanza reply = input.errorReply(NOT_STORED);
+        pending.add(new Pending(reply, isForService(reply), turn.hops() + 1));
     }
 
     private boolean isForService(Stanza stanza) {

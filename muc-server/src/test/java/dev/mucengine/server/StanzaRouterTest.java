@@ -10,12 +10,8 @@ import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.store.InMemoryRoomStore;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,28 +23,15 @@ class StanzaRouterTest {
     private static final String ROOM = "room@" + Stanzas.SERVICE;
 
     private final InMemoryRoomStore store = new InMemoryRoomStore();
-    private final ConfinedEngine engine = new ConfinedEngine(Stanzas.service(store), store, Clock.systemUTC(), 16,
-            line -> { });
-    /** What reached the destination, in order; engine thread only. */
-    private final List<Stanza> delivered = new ArrayList<>();
+    private EngineHarness harness;
 
     @AfterEach
     void stop() throws InterruptedException {
-        engine.stopAfter(() -> { }, Duration.ofSeconds(20));
+        harness.close();
     }
 
     private static String join(String user, String nick) {
         return "<presence from='" + user + "' to='" + ROOM + "/" + nick + "'/>"; // groupchat 1.0: an open room
-    }
-
-    /** Runs {@code task} on the engine thread and waits for it. */
-    private void onEngine(Runnable task) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        engine.submit(() -> {
-            task.run();
-            done.complete(null);
-        });
-        done.get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -56,24 +39,19 @@ class StanzaRouterTest {
         // Once the three have joined, x@localhost/gone goes away without telling the room: the
         // server bounces groupchat messages to it (RFC 6121 §8.5.3.2.1).
         AtomicBoolean gone = new AtomicBoolean();
-        StanzaRouter router = new StanzaRouter(engine, stanza -> {
-            delivered.add(stanza);
+        harness = new EngineHarness(store, stanza -> {
             boolean toGone = gone.get() && stanza.to().orElseThrow().toString().equals("x@localhost/gone");
             return toGone && stanza instanceof Message m && m.type() == MessageType.GROUPCHAT
                     ? List.of(stanza.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)))
                     : List.of();
         });
-        engine.start();
-        onEngine(() -> {
-            router.route(Stanzas.parse(join("a@localhost/1", "A")));
-            router.route(Stanzas.parse(join("x@localhost/gone", "M")));
-            router.route(Stanzas.parse(join("b@localhost/1", "Z")));
-            gone.set(true);
-            delivered.clear();
-            router.route(Stanzas.parse("<message type='groupchat' from='a@localhost/1' to='" + ROOM
-                    + "'><body>hi</body></message>"));
-        });
+        harness.route(join("a@localhost/1", "A"), join("x@localhost/gone", "M"), join("b@localhost/1", "Z"));
+        harness.takeDelivered();
+        gone.set(true);
 
+        harness.route("<message type='groupchat' from='a@localhost/1' to='" + ROOM + "'><body>hi</body></message>");
+
+        List<Stanza> delivered = harness.takeDelivered();
         List<String> seen = delivered.stream().map(s -> s.getClass().getSimpleName() + " to "
                 + s.to().orElseThrow()).toList();
         // The room's message reaches all three (in join order, which is also nick order) before the
@@ -91,49 +69,58 @@ class StanzaRouterTest {
     void aLoopBetweenTheEngineAndADestinationEndsAtTheHopLimit() throws Exception {
         // A destination that answers every stanza with a new message to the room, which the room
         // answers with an error (not an occupant), forever.
-        StanzaRouter router = new StanzaRouter(engine, stanza -> {
-            delivered.add(stanza);
-            return List.of(Stanzas.parse("<message from='s@localhost/1' to='" + ROOM + "'><body>?</body></message>"));
-        });
-        engine.start();
+        harness = new EngineHarness(store, stanza -> List.of(
+                Stanzas.parse("<message from='s@localhost/1' to='" + ROOM + "'><body>?</body></message>")));
 
-        onEngine(() -> router.route(Stanzas.parse("<message from='s@localhost/1' to='" + ROOM
-                + "'><body>?</body></message>")));
+        harness.route("<message from='s@localhost/1' to='" + ROOM + "'><body>?</body></message>");
 
-        assertThat(delivered).hasSize(StanzaRouter.MAX_HOPS / 2).allMatch(Stanza::isError);
+        assertThat(harness.takeDelivered()).hasSize(StanzaRouter.MAX_HOPS / 2).allMatch(Stanza::isError);
     }
 
     @Test
     void theStoreHoldsAChangeBeforeTheStanzasThatTellOfItAreDelivered() throws Exception {
         List<Boolean> storedWhenDelivered = new ArrayList<>();
-        StanzaRouter router = new StanzaRouter(engine, stanza -> {
+        harness = new EngineHarness(store, stanza -> {
             storedWhenDelivered.add(store.load(JidCreate.entityBareFromOrThrowUnchecked(ROOM)).isPresent());
             return List.of();
         });
-        engine.start();
-        onEngine(() -> {
-            router.route(Stanzas.parse(join("owner@localhost/1", "Owner")));
-            storedWhenDelivered.clear();
-            router.route(Stanzas.parse("<iq type='set' id='cfg' from='owner@localhost/1' to='" + ROOM + "'>"
-                    + "<query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'>"
-                    + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
-                    + "<field var='muc#roomconfig_persistentroom'><value>1</value></field></x></query></iq>"));
-        });
+        harness.route(join("owner@localhost/1", "Owner"));
+        harness.onEngine(storedWhenDelivered::clear);
+
+        harness.route("<iq type='set' id='cfg' from='owner@localhost/1' to='" + ROOM + "'>"
+                + "<query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'>"
+                + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+                + "<field var='muc#roomconfig_persistentroom'><value>1</value></field></x></query></iq>");
 
         assertThat(storedWhenDelivered).isNotEmpty().containsOnly(true);
     }
 
     @Test
-    void toServiceHandsTheEngineEvenAStanzaForAnotherDomain() throws Exception {
-        StanzaRouter router = new StanzaRouter(engine, stanza -> {
-            delivered.add(stanza);
-            return List.of();
+    void outputsWaitForTheEndOfTheBatchAndKeepTheOrderOfTheInputs() throws Exception {
+        harness = new EngineHarness(store, stanza -> List.of());
+        List<Integer> deliveredDuringTheTask = new ArrayList<>();
+
+        harness.onEngine(() -> {
+            harness.router.route(Stanzas.parse(join("a@localhost/1", "A")));
+            harness.router.route(Stanzas.parse("<message type='groupchat' from='a@localhost/1' to='" + ROOM
+                    + "'><body>one</body></message>"));
+            harness.router.route(Stanzas.parse("<presence from='a@localhost/1' to='" + ROOM + "/A'>"
+                    + "<show>away</show></presence>"));
+            deliveredDuringTheTask.add(harness.delivered.size());
         });
-        engine.start();
 
-        onEngine(() -> router.toService(Stanzas.parse("<message from='a@localhost/1' to='elsewhere@example.org'>"
-                + "<body>misrouted</body></message>")));
+        assertThat(deliveredDuringTheTask).containsExactly(0);
+        assertThat(harness.takeDelivered()).extracting(s -> s.getClass().getSimpleName())
+                .containsExactly("Presence", "Message", "Message", "Presence");
+    }
 
-        assertThat(delivered).as("the engine ignores it; it is not sent on").isEmpty();
+    @Test
+    void toServiceHandsTheEngineEvenAStanzaForAnotherDomain() throws Exception {
+        harness = new EngineHarness(store, stanza -> List.of());
+
+        harness.onEngine(() -> harness.router.toService(Stanzas.parse("<message from='a@localhost/1' "
+                + "to='elsewhere@example.org'><body>misrouted</body></message>")));
+
+        assertThat(harness.takeDelivered()).as("the engine ignores it; it is not sent on").isEmpty();
     }
 }

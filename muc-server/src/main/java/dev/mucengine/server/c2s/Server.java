@@ -4,7 +4,9 @@ import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.server.ConfinedEngine;
+import dev.mucengine.server.MonitoredStore;
 import dev.mucengine.server.StanzaRouter;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
@@ -79,7 +81,7 @@ public final class Server implements AutoCloseable {
         if (options.accountsFile().isPresent()) {
             load(options.accountsFile().get(), accounts);
         }
-        InMemoryRoomStore store = new InMemoryRoomStore();
+        RoomStore store = new MonitoredStore(new InMemoryRoomStore(), line -> System.err.println("serve: " + line));
         MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins), store,
                 IdSource.unique());
         SessionTable sessions = new SessionTable();

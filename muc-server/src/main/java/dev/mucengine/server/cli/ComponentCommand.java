@@ -4,6 +4,8 @@ import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.server.MonitoredStore;
 import dev.mucengine.server.component.ComponentSettings;
 import dev.mucengine.server.component.ExternalComponent;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -79,10 +82,10 @@ final class ComponentCommand {
 
     /** Runs until a shutdown signal or a permanent failure; returns the exit code. */
     static int run(ComponentSettings settings, PrintStream err) {
-        InMemoryRoomStore store = new InMemoryRoomStore();
+        Consumer<String> log = line -> err.println(Instant.now() + " " + line);
+        RoomStore store = new MonitoredStore(new InMemoryRoomStore(), log);
         MucService engine = new MucService(ServiceConfig.of(settings.domain()), store, IdSource.unique());
-        ExternalComponent component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(),
-                line -> err.println(Instant.now() + " " + line));
+        ExternalComponent component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(), log);
         Thread hook = new Thread(() -> {
             try {
                 component.stop();
