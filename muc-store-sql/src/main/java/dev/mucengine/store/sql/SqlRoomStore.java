@@ -19,6 +19,7 @@ import dev.mucengine.store.sql.internal.SqliteConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,8 @@ public final class SqlRoomStore implements RoomStore, AutoCloseable {
     }
 
     /**
-     * A store in a SQLite file; the file and its directories are created if missing.
+     * A store in a SQLite file; the file and its directories are created if missing, the file
+     * readable and writable by its owner only (it holds room passwords).
      *
      * @param file the database file
      * @param options how to use it
@@ -71,13 +73,18 @@ public final class SqlRoomStore implements RoomStore, AutoCloseable {
      */
     public static SqlRoomStore sqlite(Path file, SqliteOptions options) {
         Path absolute = file.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent != null) {
-            try {
+        try {
+            Path parent = absolute.getParent();
+            if (parent != null) {
                 Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new StoreUnavailableException("cannot create the directory " + parent + ": " + e, e);
             }
+            if (Files.notExists(absolute) && absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // Owner only: the file holds room passwords. SQLite gives its -wal and -shm files the same mode.
+                Files.createFile(absolute,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot create " + absolute + ": " + e, e);
         }
         return open(new SqliteConnector(absolute, options.busyTimeout()));
     }

@@ -16,6 +16,7 @@ import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.StoreUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -44,6 +45,17 @@ class SqliteStoreTest {
             store.apply(List.of(stored(ROOM, "council")));
         }
         assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void aNewFileIsReadableByItsOwnerOnlyForItHoldsRoomPasswords() throws Exception {
+        Path file = dir.resolve("rooms.db");
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(stored(ROOM, "council")));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("rooms.db-wal"))))
+                    .isEqualTo("rw-------");
+        }
     }
 
     @Test
