@@ -138,7 +138,8 @@ public abstract class ArchiveContract {
         ArchivedMessage second = archived(ROOM, "a", T0.plusSeconds(5), "anon", Optional.empty(), "no real JID");
         ArchivedMessage third = archived(ROOM, "c", T0.plusSeconds(5).plusMillis(123), "x", Optional.of(
                 jid("x@example.net")), "bare real JID");
-        ArchivedMessage fourth = archived(ROOM, "d", T0.plusSeconds(5).plusMillis(123), "x", Optional.empty(), "same instant");
+        ArchivedMessage fourth = archived(ROOM, "d", T0.plusSeconds(5).plusMillis(123), "x", Optional.empty(),
+                "same instant");
         apply(new DurableChange.MessageArchived(ROOM, first), new DurableChange.MessageArchived(ROOM, second),
                 new DurableChange.MessageArchived(ROOM, third), new DurableChange.MessageArchived(ROOM, fourth));
 

@@ -71,7 +71,8 @@ public abstract class RoomStoreContract extends ArchiveContract {
         return set;
     }
 
-    private static DirectoryEntry entryOf(EntityBareJid room, String name, boolean publicRoom, Optional<String> creator) {
+    private static DirectoryEntry entryOf(EntityBareJid room, String name, boolean publicRoom,
+            Optional<String> creator) {
         return new DirectoryEntry(room, name, publicRoom, 0, creator.map(ContractFixtures::bare));
     }
 
@@ -85,7 +86,8 @@ public abstract class RoomStoreContract extends ArchiveContract {
         assertEquals(List.of(), store().directory());
         assertEquals(Optional.empty(), load(ROOM));
         assertEquals(Optional.empty(), store().archiveSummary(ROOM));
-        assertEquals(Optional.of(new ArchivePage(List.of(), true)), store().queryArchive(ROOM, ArchiveQuery.newest(10)));
+        assertEquals(Optional.of(new ArchivePage(List.of(), true)),
+                store().queryArchive(ROOM, ArchiveQuery.newest(10)));
         store().apply(List.of());
         assertEquals(List.of(), store().directory());
     }

@@ -27,7 +27,8 @@ public final class RedactedUrl {
             String hostPart = hostEnd < 0 ? s.substring(authority + 2) : s.substring(authority + 2, hostEnd);
             int at = hostPart.lastIndexOf('@');
             if (at >= 0) {
-                s = s.substring(0, authority + 2) + hostPart.substring(at + 1) + (hostEnd < 0 ? "" : s.substring(hostEnd));
+                String rest = hostEnd < 0 ? "" : s.substring(hostEnd);
+                s = s.substring(0, authority + 2) + hostPart.substring(at + 1) + rest;
             }
         }
         return s;

@@ -56,7 +56,7 @@ final class StoredValues {
         return Affiliation.fromWire(s).orElseThrow(() -> corrupt("affiliation", s, null));
     }
 
-    /** The first millisecond at or after {@code t}, clamped to what a long holds: a lower bound that lets nothing earlier in. */
+    /** The first millisecond at or after {@code t}, clamped to a long: a lower bound that lets nothing earlier in. */
     static long ceilMillis(Instant t) {
         try {
             long floor = t.toEpochMilli();
