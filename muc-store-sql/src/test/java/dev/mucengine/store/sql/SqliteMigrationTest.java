@@ -1,0 +1,102 @@
+package dev.mucengine.store.sql;
+
+import static dev.mucengine.store.sql.StoreFixtures.ROOM;
+import static dev.mucengine.store.sql.StoreFixtures.execute;
+import static dev.mucengine.store.sql.StoreFixtures.rows;
+import static dev.mucengine.store.sql.StoreFixtures.stored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mucengine.core.store.StoreUnavailableException;
+import dev.mucengine.store.sql.internal.Dialect;
+import dev.mucengine.store.sql.internal.SchemaMigrations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.JDBC;
+
+/** The schema is versioned: migrated once, at start; a database from a newer version is refused. */
+class SqliteMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    private Connection raw(Path file) throws SQLException {
+        return new JDBC().connect(JDBC.PREFIX + file, new Properties());
+    }
+
+    @Test
+    void aNewDatabaseGetsTheLatestVersionOneMigrationAtATime() throws SQLException {
+        Path file = dir.resolve("rooms.db");
+        SqlRoomStore.sqlite(file).close();
+        try (Connection c = raw(file)) {
+            List<List<String>> versions = rows(c, "SELECT version, name FROM schema_version ORDER BY version");
+            assertThat(versions).hasSize(SchemaMigrations.latest());
+            for (int v = 1; v <= SchemaMigrations.latest(); v++) {
+                assertThat(versions.get(v - 1)).containsExactly(Integer.toString(v), SchemaMigrations.MIGRATIONS.get(v - 1));
+            }
+            assertThat(rows(c, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).extracting(r -> r.get(0))
+                    .contains("affiliations", "archive", "rooms", "schema_version");
+        }
+    }
+
+    @Test
+    void reopeningRunsNoMigrationAgainAndKeepsTheData() throws SQLException {
+        Path file = dir.resolve("rooms.db");
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(stored(ROOM, "council")));
+        }
+        List<List<String>> before;
+        try (Connection c = raw(file)) {
+            before = rows(c, "SELECT version, name, applied_at FROM schema_version ORDER BY version");
+        }
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            assertThat(store.load(ROOM)).isPresent();
+        }
+        try (Connection c = raw(file)) {
+            assertThat(rows(c, "SELECT version, name, applied_at FROM schema_version ORDER BY version"))
+                    .isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefusedAndLeftAlone() throws SQLException {
+        Path file = dir.resolve("rooms.db");
+        SqlRoomStore.sqlite(file).close();
+        int newer = SchemaMigrations.latest() + 1;
+        try (Connection c = raw(file)) {
+            execute(c, "INSERT INTO schema_version (version, name, applied_at) VALUES (" + newer + ", 'V" + newer
+                    + "__future', 0)");
+        }
+        assertThatThrownBy(() -> SqlRoomStore.sqlite(file)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("schema version " + newer)
+                .hasMessageContaining("newer than this muc-store-sql knows (" + SchemaMigrations.latest() + ")")
+                .hasMessageContaining(file.toString());
+        try (Connection c = raw(file)) {
+            assertThat(rows(c, "SELECT MAX(version) FROM schema_version")).containsExactly(List.of(Integer.toString(newer)));
+        }
+    }
+
+    @Test
+    void anEmptyExistingFileBecomesAStore() throws Exception {
+        Path file = Files.createFile(dir.resolve("empty.db"));
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(stored(ROOM, "council")));
+            assertThat(store.directory()).hasSize(1);
+        }
+    }
+
+    @Test
+    void everyMigrationExistsForEveryDialect() {
+        for (Dialect d : Dialect.values()) {
+            for (String name : SchemaMigrations.MIGRATIONS) {
+                assertThat(SchemaMigrations.class.getResource(d.migration(name))).as(d + " " + name).isNotNull();
+            }
+        }
+    }
+}
