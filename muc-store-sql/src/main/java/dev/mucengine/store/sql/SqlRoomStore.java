@@ -2,7 +2,6 @@ package dev.mucengine.store.sql;
 
 import dev.mucengine.core.store.ArchivePage;
 import dev.mucengine.core.store.ArchiveQuery;
-import dev.mucengine.core.store.ArchiveSummary;
 import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
@@ -137,11 +136,6 @@ public final class SqlRoomStore implements RoomStore, AutoCloseable {
     @Override
     public Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query) {
         return database.run("querying the archive of " + room, c -> ArchiveReader.query(c, room, query));
-    }
-
-    @Override
-    public Optional<ArchiveSummary> archiveSummary(EntityBareJid room) {
-        return database.run("summarizing the archive of " + room, c -> ArchiveReader.summary(c, room));
     }
 
     /**

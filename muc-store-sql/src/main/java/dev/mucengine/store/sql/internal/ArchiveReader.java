@@ -2,7 +2,6 @@ package dev.mucengine.store.sql.internal;
 
 import dev.mucengine.core.store.ArchivePage;
 import dev.mucengine.core.store.ArchiveQuery;
-import dev.mucengine.core.store.ArchiveSummary;
 import dev.mucengine.core.store.ArchivedMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,44 +61,6 @@ public final class ArchiveReader {
         List<ArchivedMessage> matches = q.ids().isEmpty() ? firstMatches(c, where, q)
                 : idMatches(c, where, new LinkedHashSet<>(q.ids()), seqs);
         return Optional.of(page(matches, q));
-    }
-
-    /**
-     * The oldest and newest messages of a room's archive.
-     *
-     * @param c the connection
-     * @param room the room
-     * @return the bounds, or empty if the archive is empty
-     * @throws SQLException on a database fault
-     */
-    public static Optional<ArchiveSummary> summary(Connection c, EntityBareJid room) throws SQLException {
-        OptionalLong roomId = roomId(c, room);
-        if (roomId.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<End> first = end(c, roomId.getAsLong(), "ASC");
-        Optional<End> last = end(c, roomId.getAsLong(), "DESC");
-        if (first.isEmpty() || last.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ArchiveSummary(first.get().id(), first.get().at(), last.get().id(), last.get().at()));
-    }
-
-    /** One end of an archive. */
-    private record End(String id, Instant at) {
-    }
-
-    private static Optional<End> end(Connection c, long roomId, String order) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT stanza_id, at FROM archive WHERE room_id = ? ORDER BY seq " + order + " LIMIT 1")) {
-            p.setLong(1, roomId);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new End(r.getString(1), Instant.ofEpochMilli(r.getLong(2))));
-            }
-        }
     }
 
     /** Where the named ids are in the room's archive; an id it does not hold is absent. */
