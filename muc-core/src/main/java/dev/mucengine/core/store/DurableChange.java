@@ -31,7 +31,8 @@ public sealed interface DurableChange {
 
     /**
      * A room became durable: it was created persistent, or an owner made it persistent. The
-     * record is the whole durable state; it replaces anything stored under that JID.
+     * record is the whole durable state; it replaces any record stored under that JID (an
+     * archive stored under it is kept; {@link RoomRemoved} is what deletes archives).
      *
      * @param record the room's whole durable state
      */
@@ -139,7 +140,9 @@ public sealed interface DurableChange {
 
     /**
      * A stored room archived a message (XEP-0313): append it to the room's archive, after every
-     * message archived before it.
+     * message archived before it. The engine archives only for rooms the store holds, and never
+     * reuses an id within a room: a store may refuse a duplicate (failing the batch) and may
+     * ignore a message for a room it does not hold.
      *
      * @param room the room's address
      * @param message the message, with its archive id
@@ -162,6 +165,9 @@ public sealed interface DurableChange {
      * The room's retention policy applies: delete the archived messages received before
      * {@code olderThan}, and all but the newest {@code keepNewest}. Only the oldest messages are
      * ever deleted, so the archive has no holes (XEP-0313 §3.2); their ids are never reused.
+     * This is retention, not an edit: a store may defer it to the end of the {@link
+     * RoomStore#apply} call and run only the last trim of each room there (the engine reports one
+     * after every archived message, with the same policy).
      *
      * @param room the room's address
      * @param olderThan delete what was received before this instant, if set

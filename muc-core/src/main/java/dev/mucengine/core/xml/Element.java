@@ -285,13 +285,33 @@ public final class Element implements Node {
     }
 
     /**
-     * This element with its children replaced; attributes are shared.
+     * This element with its children replaced; attributes are shared. Adjacent texts are merged
+     * and empty ones dropped, as XML itself would read them back, so the model stays normalized.
      *
      * @param newChildren the children, in order (copied)
      * @return the new element
      */
     public Element withChildren(List<? extends Node> newChildren) {
-        return new Element(name, attributes, List.copyOf(newChildren));
+        List<Node> normalized = new ArrayList<>(newChildren.size());
+        for (Node n : newChildren) {
+            appendNormalized(normalized, Objects.requireNonNull(n, "child"));
+        }
+        return new Element(name, attributes, List.copyOf(normalized));
+    }
+
+    /** Appends {@code node}, merging a text into a text before it and dropping empty text. */
+    private static void appendNormalized(List<Node> children, Node node) {
+        if (node instanceof Text t) {
+            if (t.value().isEmpty()) {
+                return;
+            }
+            int last = children.size() - 1;
+            if (last >= 0 && children.get(last) instanceof Text before) {
+                children.set(last, new Text(before.value() + t.value()));
+                return;
+            }
+        }
+        children.add(node);
     }
 
     /**
@@ -398,14 +418,15 @@ public final class Element implements Node {
         }
 
         /**
-         * Appends a child. Text appended this way is not merged with a preceding text child.
+         * Appends a child. Text is merged with a preceding text child (and empty text dropped), so
+         * the model stays normalized.
          *
          * @param node an element or text
          * @return this builder
          * @throws NullPointerException if {@code node} is null
          */
         public Builder child(Node node) {
-            children.add(Objects.requireNonNull(node, "node"));
+            appendNormalized(children, Objects.requireNonNull(node, "node"));
             return this;
         }
 
