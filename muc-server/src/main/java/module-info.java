@@ -7,5 +7,6 @@
 module dev.mucengine.server {
     requires dev.mucengine.core;
     requires dev.mucengine.xml;
+    requires dev.mucengine.store.sql;
     requires static org.jspecify;
 }

@@ -1,5 +1,6 @@
 package dev.mucengine.server.c2s;
 
+import dev.mucengine.server.StoreLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param admins           {@code NAME:PASSWORD} administrator accounts
  * @param accountsFile     a file of {@code NAME:PASSWORD} lines
  * @param openRegistration allow XEP-0077 in-band registration
+ * @param store            where rooms and archives are kept
  */
 public record ServeOptions(String domain, int port, String bind, List<Credential> admins,
-        Optional<Path> accountsFile, boolean openRegistration) {
+        Optional<Path> accountsFile, boolean openRegistration, StoreLocation store) {
 
     /** An account given on the command line or in a file. */
     public record Credential(String name, String password) {

@@ -3,11 +3,11 @@ package dev.mucengine.server.c2s;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
-import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.MonitoredStore;
 import dev.mucengine.server.StanzaRouter;
+import dev.mucengine.server.StoreLocation;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
 import dev.mucengine.xml.XmlLimits;
@@ -50,11 +50,13 @@ public final class Server implements AutoCloseable {
     private final ServerContext context;
     private final StanzaRouter router;
     private final Thread acceptor;
+    private final RoomStore store;
 
-    private Server(ServerSocket listener, ServerContext context, StanzaRouter router) {
+    private Server(ServerSocket listener, ServerContext context, StanzaRouter router, RoomStore store) {
         this.listener = listener;
         this.context = context;
         this.router = router;
+        this.store = store;
         this.acceptor = new Thread(this::accept, "c2s-acceptor");
         acceptor.setDaemon(true);
     }
@@ -81,7 +83,18 @@ public final class Server implements AutoCloseable {
         if (options.accountsFile().isPresent()) {
             load(options.accountsFile().get(), accounts);
         }
-        RoomStore store = new MonitoredStore(new InMemoryRoomStore(), line -> System.err.println("serve: " + line));
+        RoomStore opened = options.store().open();
+        try {
+            return start(options, identity, accounts, admins, opened);
+        } catch (IOException | RuntimeException e) {
+            closeStore(opened);
+            throw e;
+        }
+    }
+
+    private static Server start(ServeOptions options, ServerIdentity identity, Accounts accounts, Set<BareJid> admins,
+            RoomStore opened) throws IOException {
+        RoomStore store = new MonitoredStore(opened, line -> System.err.println("serve: " + line));
         MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins), store,
                 IdSource.unique());
         SessionTable sessions = new SessionTable();
@@ -98,10 +111,15 @@ public final class Server implements AutoCloseable {
         ServerContext context = new ServerContext(identity, accounts, registration, options.openRegistration(),
                 engine, input, XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
                 OUTPUT_QUEUE_CAPACITY);
-        Server server = new Server(listener, context, router);
+        Server server = new Server(listener, context, router, opened);
         engine.start();
         server.acceptor.start();
         return server;
+    }
+
+    /** The line to print at start about where rooms and messages are kept. */
+    public String storeDescription() {
+        return StoreLocation.describe(store);
     }
 
     /** The port it listens on (the chosen one when the options asked for any free port). */
@@ -130,6 +148,17 @@ public final class Server implements AutoCloseable {
         }
         for (ClientConnection c : List.copyOf(context.connections())) {
             c.terminate(Optional.of(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN)));
+        }
+        closeStore(store); // after the engine's last commit
+    }
+
+    private static void closeStore(RoomStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("serve: closing the room store failed: " + e.getMessage());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mucengine.server.cli;
 
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.server.c2s.ServeOptions;
 import dev.mucengine.server.c2s.Server;
 import java.io.IOException;
@@ -12,20 +13,23 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve --domain D [--port P] [--bind ADDR] [--admin NAME:PASSWORD]... [--accounts FILE]
- * [--open-registration]}: runs the c2s server until the process is told to stop.
+ * [--open-registration] [--data DIR | --database URL]}: runs the c2s server until the process is
+ * told to stop.
  */
 final class ServeCommand {
 
     static final String HELP = """
             Usage: java -jar muc-server.jar serve --domain DOMAIN [--port 5222] [--bind 127.0.0.1]
                        [--admin NAME:PASSWORD]... [--accounts FILE] [--open-registration]
+                       [--data DIR | --database URL]
 
             Runs an XMPP server (client-to-server TCP, no TLS) with the MUC engine at
             conference.DOMAIN. Accounts are in memory: --admin accounts (administrators of the
             server and of the MUC service), NAME:PASSWORD lines from --accounts, accounts added
             by an administrator (XEP-0133) or registered in-band (XEP-0077, with
             --open-registration). Stop with Ctrl-C: occupants get the rooms' shutdown presence.
-            """;
+
+            %s""".formatted(StoreOptions.HELP);
 
     private ServeCommand() {
     }
@@ -38,8 +42,13 @@ final class ServeCommand {
         List<ServeOptions.Credential> admins = new ArrayList<>();
         Optional<Path> accounts = Optional.empty();
         boolean open = false;
+        StoreOptions store = new StoreOptions();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (store.accepts(a)) {
+                store.set(a, value(args, ++i, a));
+                continue;
+            }
             switch (a) {
                 case "--domain" -> domain = value(args, ++i, a);
                 case "--port" -> port = port(value(args, ++i, a));
@@ -53,7 +62,7 @@ final class ServeCommand {
         if (domain.isEmpty()) {
             throw new UsageException("--domain is required");
         }
-        return new ServeOptions(domain, port, bind, admins, accounts, open);
+        return new ServeOptions(domain, port, bind, admins, accounts, open, store.location());
     }
 
     /** Runs until the JVM shuts down; returns an exit code only when the server cannot start. */
@@ -61,10 +70,11 @@ final class ServeCommand {
         Server server;
         try {
             server = Server.start(options);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | StoreUnavailableException e) {
             err.println("error: cannot start: " + e.getMessage());
             return Main.FAILED;
         }
+        out.println(server.storeDescription());
         out.println("serving " + options.domain() + " (MUC at conference." + options.domain() + ") on "
                 + options.bind() + ":" + server.port());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package dev.mucengine.server.c2s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.StoreLocation;
 import dev.mucengine.xml.StreamEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class ServeTest {
     void start(@TempDir Path dir) throws IOException {
         Path accounts = Files.writeString(dir.resolve("accounts"), "# NAME:PASSWORD\nalice:wonderland\nbob:builder\n");
         server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1",
-                List.of(new ServeOptions.Credential("admin", "secret")), Optional.of(accounts), false));
+                List.of(new ServeOptions.Credential("admin", "secret")), Optional.of(accounts), false, new StoreLocation.InMemory()));
         port = server.port();
     }
 

@@ -2,6 +2,7 @@ package dev.mucengine.server.c2s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mucengine.server.StoreLocation;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 
 /**
  * Interop: Smack's MAM client ({@code MamManager} for a MUC, Smack 4.5.0-beta5) reads a room's
- * archive on {@code serve}: it finds the archive, lists the query fields, and pages through it
+ * archive on {@code serve} with its SQLite store ({@code --data}): it finds the archive, lists the query fields, and pages through it
  * backwards from the newest page and forwards from the oldest, getting every message once, in
  * order, under the stanza id the occupants saw live.
  */
@@ -58,7 +59,7 @@ class SmackMamInteropTest {
         getClass().getClassLoader().setPackageAssertionStatus("org.jivesoftware.smack.parsing", false);
         Path accounts = Files.writeString(dir.resolve("accounts"), "alice:" + PASSWORD + "\nbob:" + PASSWORD + "\n");
         try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
-                Optional.of(accounts), false))) {
+                Optional.of(accounts), false, new StoreLocation.Directory(dir.resolve("data"))))) {
             XMPPTCPConnection alice = connect("alice", server.port());
             XMPPTCPConnection bob = connect("bob", server.port());
             try {

@@ -2,6 +2,7 @@ package dev.mucengine.server.c2s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mucengine.server.StoreLocation;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class SmackMucInteropTest {
         // only. See docs/interop.md.
         getClass().getClassLoader().setPackageAssertionStatus("org.jivesoftware.smack.parsing", false);
         try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1",
-                List.of(new ServeOptions.Credential(ADMIN, ADMIN_PASSWORD)), Optional.empty(), false))) {
+                List.of(new ServeOptions.Credential(ADMIN, ADMIN_PASSWORD)), Optional.empty(), false, new StoreLocation.InMemory()))) {
             useLoopbackPort(server.port());
             SmackIntegrationTestFramework.TestRunResult result = run(config().build());
 

@@ -3,10 +3,12 @@ package dev.mucengine.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mucengine.server.StoreLocation;
 import dev.mucengine.server.component.ComponentSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +16,10 @@ class ComponentCommandTest {
 
     @Test
     void parsesTheIssueCommandLine() throws Exception {
-        ComponentSettings s = ComponentCommand.parse(new String[] {"--host", "127.0.0.1", "--port", "5347",
-            "--domain", "muc.localhost", "--secret", "SECRET"}, Map.of());
+        ComponentCommand.Options o = ComponentCommand.parse(new String[] {"--host", "127.0.0.1", "--port", "5347",
+            "--domain", "muc.localhost", "--secret", "SECRET", "--data", "/var/lib/muc"}, Map.of());
+        ComponentSettings s = o.settings();
+        assertThat(o.store()).isEqualTo(new StoreLocation.Directory(Path.of("/var/lib/muc")));
         assertThat(s.host()).isEqualTo("127.0.0.1");
         assertThat(s.port()).isEqualTo(5347);
         assertThat(s.domain().toString()).isEqualTo("muc.localhost");
@@ -24,8 +28,10 @@ class ComponentCommandTest {
 
     @Test
     void theSecretMayComeFromTheEnvironmentAndHostAndPortHaveDefaults() throws Exception {
-        ComponentSettings s = ComponentCommand.parse(new String[] {"--domain", "muc.example"},
+        ComponentCommand.Options o = ComponentCommand.parse(new String[] {"--domain", "muc.example"},
                 Map.of(ComponentCommand.SECRET_VARIABLE, "from-env"));
+        assertThat(o.store()).isEqualTo(new StoreLocation.InMemory());
+        ComponentSettings s = o.settings();
         assertThat(s.secret()).isEqualTo("from-env");
         assertThat(s.host()).isEqualTo("127.0.0.1");
         assertThat(s.port()).isEqualTo(5347);
@@ -43,6 +49,9 @@ class ComponentCommandTest {
             "1"}, Map.of())).hasMessage("unknown option '--verbose'");
         assertThatThrownBy(() -> ComponentCommand.parse(new String[] {"--domain"}, Map.of()))
                 .hasMessageContaining("missing value");
+        assertThatThrownBy(() -> ComponentCommand.parse(new String[] {"--domain", "m", "--secret", "x", "--database",
+            "jdbc:postgresql://db/muc", "--data", "d"}, Map.of()))
+                .hasMessage("--data and --database are exclusive, and each is given once");
     }
 
     @Test
@@ -53,7 +62,8 @@ class ComponentCommandTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
 
         assertThat(Main.run(new String[] {"component", "--help"}, o, e)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("XEP-0114", "--secret SECRET");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("XEP-0114", "--secret SECRET", "--data DIR",
+                "--database URL");
         assertThat(Main.run(new String[] {"component", "--port", "5347"}, o, e)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --domain is required");
     }

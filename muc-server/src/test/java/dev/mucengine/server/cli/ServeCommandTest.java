@@ -3,13 +3,16 @@ package dev.mucengine.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mucengine.server.StoreLocation;
 import dev.mucengine.server.c2s.ServeOptions;
+import dev.mucengine.server.c2s.Server;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServeCommandTest {
 
@@ -25,7 +28,7 @@ class ServeCommandTest {
     void parsesEveryOption() throws Exception {
         ServeOptions o = ServeCommand.parse(new String[] {"--domain", "example.org", "--port", "5223", "--bind",
             "0.0.0.0", "--admin", "admin:se:cret", "--admin", "root:pw", "--accounts", "users.txt",
-            "--open-registration"});
+            "--open-registration", "--data", "/var/lib/muc"});
 
         assertThat(o.domain()).isEqualTo("example.org");
         assertThat(o.port()).isEqualTo(5223);
@@ -34,6 +37,34 @@ class ServeCommandTest {
                 new ServeOptions.Credential("root", "pw"));
         assertThat(o.accountsFile()).contains(Path.of("users.txt"));
         assertThat(o.openRegistration()).isTrue();
+        assertThat(o.store()).isEqualTo(new StoreLocation.Directory(Path.of("/var/lib/muc")));
+    }
+
+    @Test
+    void takesAPostgresqlUrlAndRefusesTwoStores() throws Exception {
+        ServeOptions o = ServeCommand.parse(new String[] {"--domain", "d", "--database",
+            "jdbc:postgresql://db:5432/muc?user=muc&password=hunter2"});
+
+        assertThat(o.store()).isEqualTo(new StoreLocation.Database("jdbc:postgresql://db:5432/muc?user=muc&password=hunter2"));
+        assertThat(o.store().toString()).doesNotContain("hunter2");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--data", "x", "--database",
+            "jdbc:postgresql://db/muc"})).hasMessage("--data and --database are exclusive, and each is given once");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--database", "mysql://db"}))
+                .hasMessage("--database needs a jdbc:postgresql:// URL");
+    }
+
+    @Test
+    void saysAtStartWhereRoomsAreKept(@TempDir Path dir) throws Exception {
+        try (Server memory = Server.start(ServeCommand.parse(new String[] {"--domain", "localhost", "--port", "0"}))) {
+            assertThat(memory.storeDescription()).isEqualTo("state is in memory: rooms and messages will not survive"
+                    + " a restart (use --data DIR or --database URL)");
+        }
+        try (Server sqlite = Server.start(ServeCommand.parse(new String[] {"--domain", "localhost", "--port", "0",
+            "--data", dir.resolve("new").toString()}))) {
+            assertThat(sqlite.storeDescription()).isEqualTo("rooms and messages are stored in SQLite "
+                    + dir.resolve("new").resolve("muc.db").toAbsolutePath());
+        }
+        assertThat(dir.resolve("new").resolve("muc.db")).exists();
     }
 
     @Test
@@ -45,6 +76,7 @@ class ServeCommandTest {
         assertThat(o.admins()).isEmpty();
         assertThat(o.accountsFile()).isEqualTo(Optional.empty());
         assertThat(o.openRegistration()).isFalse();
+        assertThat(o.store()).isEqualTo(new StoreLocation.InMemory());
     }
 
     @Test
@@ -64,7 +96,8 @@ class ServeCommandTest {
     void mainPrintsTheServeHelpAndExitsTwoOnUsageErrors() {
         assertThat(run("serve", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("muc-server.jar serve --domain DOMAIN",
-                "--admin NAME:PASSWORD", "--accounts FILE", "--open-registration");
+                "--admin NAME:PASSWORD", "--accounts FILE", "--open-registration", "--data DIR", "--database URL",
+                "lost when the process ends");
 
         assertThat(run("serve", "--port", "5222")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --domain is required",

@@ -158,6 +158,16 @@ public final class SqlRoomStore implements RoomStore, AutoCloseable {
         database.close();
     }
 
+    /**
+     * Where the store keeps its data, for an operator's log: {@code SQLite /path/to/file} or the
+     * PostgreSQL URL without its parameters and credentials.
+     *
+     * @return the location
+     */
+    public String location() {
+        return database.target();
+    }
+
     @Override
     public String toString() {
         return "SqlRoomStore[" + database.target() + "]";
