@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -46,13 +47,21 @@ public final class ServeProcess implements AutoCloseable {
      */
     public static ServeProcess start(Path jar, Path accounts, List<String> storeArgs, List<String> jvmArgs)
             throws IOException, InterruptedException {
+        return start(jar, accounts, storeArgs, jvmArgs, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, List, List)}, with more environment variables (PGUSER, PGPASSWORD). */
+    public static ServeProcess start(Path jar, Path accounts, List<String> storeArgs, List<String> jvmArgs,
+            Map<String, String> environment) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "serve", "--domain", "localhost", "--port", "0",
                 "--accounts", accounts.toString()));
         command.addAll(storeArgs);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread pump = new Thread(() -> {

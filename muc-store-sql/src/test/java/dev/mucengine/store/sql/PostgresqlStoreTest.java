@@ -147,4 +147,20 @@ class PostgresqlStoreTest {
             assertThat(store.directory()).hasSize(2);
         }
     }
+
+    @Test
+    void aServerRestartBetweenCallsCostsNoRequest() throws Exception {
+        try (SqlRoomStore store = SqlRoomStore.postgresql(url())) {
+            store.apply(List.of(stored(ROOM, "council")));
+
+            server.stop();
+            server.restart(); // the store's connection is dead, and nobody has called since
+
+            assertThat(store.load(ROOM)).as("read on a new connection at once").isPresent();
+            server.stop();
+            server.restart();
+            store.apply(List.of(stored(OTHER, "lobby")));
+            assertThat(store.directory()).hasSize(2);
+        }
+    }
 }

@@ -83,12 +83,17 @@ public final class Database implements AutoCloseable {
      * @throws StoreUnavailableException if the database cannot be reached or fails
      */
     public synchronized <T> T run(String what, Work<T> work) {
-        Connection c = connection();
-        try {
-            return work.run(c);
-        } catch (SQLException e) {
-            suspect = true;
-            throw fault(what, e);
+        for (int attempt = 1;; attempt++) {
+            Connection c = connection();
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (attempt == 1 && replacedBroken(c)) {
+                    continue;
+                }
+                suspect = true;
+                throw fault(what, e);
+            }
         }
     }
 
@@ -100,24 +105,41 @@ public final class Database implements AutoCloseable {
      * @throws StoreUnavailableException if the database cannot be reached or fails; nothing was committed
      */
     public synchronized void transaction(String what, Writes writes) {
-        Connection c = connection();
-        try {
-            connector.dialect().begin(c);
-        } catch (SQLException e) {
-            suspect = true;
-            throw fault(what, e);
-        }
-        try {
-            writes.run(c);
-            connector.dialect().commit(c);
-        } catch (SQLException | RuntimeException e) {
-            rollback(c, e);
-            if (e instanceof SQLException s) {
+        for (int attempt = 1;; attempt++) {
+            Connection c = connection();
+            try {
+                connector.dialect().begin(c);
+                writes.run(c);
+                connector.dialect().commit(c);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                if (!(e instanceof SQLException s)) {
+                    throw (RuntimeException) e;
+                }
+                if (attempt == 1 && replacedBroken(c)) {
+                    continue;
+                }
                 suspect = true;
                 throw fault(what, s);
             }
-            throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * After a failure on {@code c}: if the connection itself is gone (the server restarted, the
+     * network dropped), forgets it and returns true, so the call is tried once more on a new one.
+     * A database that is still down then fails that attempt to connect; a live one answers, and
+     * the outage costs no request. Nothing was committed on the broken connection (a transaction
+     * is all or nothing), so trying again writes the batch once.
+     */
+    private boolean replacedBroken(Connection c) {
+        if (stillWorks(c)) {
+            return false;
+        }
+        closeQuietly(c);
+        connection = null;
+        return true;
     }
 
     /** Closes the connection; later calls fail with {@link IllegalStateException}. */
