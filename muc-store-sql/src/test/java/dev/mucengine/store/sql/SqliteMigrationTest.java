@@ -1,12 +1,16 @@
 package dev.mucengine.store.sql;
 
 import static dev.mucengine.store.sql.StoreFixtures.ROOM;
+import static dev.mucengine.store.sql.StoreFixtures.archived;
 import static dev.mucengine.store.sql.StoreFixtures.execute;
 import static dev.mucengine.store.sql.StoreFixtures.rows;
 import static dev.mucengine.store.sql.StoreFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mucengine.core.store.ArchiveQuery;
+import dev.mucengine.core.store.ArchivedMessage;
+import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.store.sql.internal.Dialect;
 import dev.mucengine.store.sql.internal.SchemaMigrations;
@@ -15,6 +19,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +103,28 @@ class SqliteMigrationTest {
             for (String name : SchemaMigrations.MIGRATIONS) {
                 assertThat(SchemaMigrations.class.getResource(d.migration(name))).as(d + " " + name).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void versionTwoCountsTheArchiveOfADatabaseWrittenByVersionOne() throws SQLException {
+        Path file = dir.resolve("rooms.db");
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(stored(ROOM, "council"), archived(ROOM, "m1"), archived(ROOM, "m2"),
+                    archived(ROOM, "m3"), archived(ROOM, "m4"), archived(ROOM, "m5")));
+        }
+        try (Connection c = raw(file)) { // back to what version 1 wrote
+            execute(c, "ALTER TABLE rooms DROP COLUMN archived");
+            execute(c, "DELETE FROM schema_version WHERE version = 2");
+        }
+
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(3))));
+            assertThat(store.queryArchive(ROOM, ArchiveQuery.newest(10)).orElseThrow().messages())
+                    .extracting(ArchivedMessage::id).containsExactly("m3", "m4", "m5");
+        }
+        try (Connection c = raw(file)) {
+            assertThat(rows(c, "SELECT archived FROM rooms")).containsExactly(List.of("3"));
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.mucengine.store.sql.internal;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.stanza.Message;
-import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,23 +20,20 @@ import org.jxmpp.jid.EntityBareJid;
 
 /**
  * Writes one batch of {@link DurableChange}s, in order, inside the caller's transaction. A
- * change for a room the database does not hold is ignored, as the engine never reports one.
- *
- * <p>Trims are retention, not history: the engine reports one after every archived message, so
- * a batch of a hundred messages carries a hundred deletes. Only the last trim of each room runs,
- * once, after the batch's other changes. The engine reports each trim after its message and with
- * the room's one policy, so the last trim follows the room's last message and has the latest
- * cutoff: running it alone leaves what running each in place would.
+ * change for a room the database does not hold is ignored, as the engine never reports one. The
+ * archive's part (inserts sent together, counts, retention once per room) is the
+ * {@link ArchiveWriter}'s.
  */
 public final class ChangeWriter {
 
     private final Connection c;
     /** Room ids looked up during this batch; an absent value is a room not stored. */
     private final Map<EntityBareJid, OptionalLong> roomIds = new HashMap<>();
-    private final Map<EntityBareJid, DurableChange.ArchiveTrimmed> trims = new LinkedHashMap<>();
+    private final ArchiveWriter archive;
 
     private ChangeWriter(Connection c) {
         this.c = c;
+        this.archive = new ArchiveWriter(c);
     }
 
     /**
@@ -53,21 +48,27 @@ public final class ChangeWriter {
         for (DurableChange change : changes) {
             writer.write(change);
         }
-        for (DurableChange.ArchiveTrimmed trim : writer.trims.values()) {
-            writer.trim(trim);
-        }
+        writer.archive.finish();
     }
 
     private void write(DurableChange change) throws SQLException {
-        if (change instanceof DurableChange.RoomStored s) {
-            store(s.record());
-        } else if (change instanceof DurableChange.MessageArchived m) {
+        if (change instanceof DurableChange.MessageArchived m) {
             OptionalLong id = roomId(m.room());
             if (id.isPresent()) {
-                archive(id.getAsLong(), m.message());
+                archive.archive(id.getAsLong(), m.message());
             }
-        } else if (change instanceof DurableChange.ArchiveTrimmed t) {
-            trims.put(t.room(), t);
+            return;
+        }
+        if (change instanceof DurableChange.ArchiveTrimmed t) {
+            OptionalLong id = roomId(t.room());
+            if (id.isPresent()) {
+                archive.trim(id.getAsLong(), t);
+            }
+            return;
+        }
+        archive.flush(); // what follows may read or delete what the queued inserts write
+        if (change instanceof DurableChange.RoomStored s) {
+            store(s.record());
         } else if (change instanceof DurableChange.ConfigChanged cc) {
             update("UPDATE rooms SET config = ? WHERE jid = ?", ConfigXml.write(cc.config()), cc.room());
         } else if (change instanceof DurableChange.SubjectChanged sc) {
@@ -103,10 +104,10 @@ public final class ChangeWriter {
 
     private void remove(EntityBareJid room) throws SQLException {
         OptionalLong id = roomId(room);
-        trims.remove(room);
         if (id.isEmpty()) {
             return;
         }
+        archive.forget(id.getAsLong());
         // Explicit rather than through the foreign keys' cascade: the result does not hang on a pragma.
         execute("DELETE FROM archive WHERE room_id = ?", id.getAsLong());
         execute("DELETE FROM affiliations WHERE room_id = ?", id.getAsLong());
@@ -135,51 +136,6 @@ public final class ChangeWriter {
             setNullable(p, 5, entry.reason().orElse(null));
             p.setLong(6, roomId);
             p.executeUpdate();
-        }
-    }
-
-    private void archive(long roomId, ArchivedMessage m) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO archive "
-                + "(room_id, stanza_id, at, nick, real_jid, real_bare, stanza) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            p.setLong(1, roomId);
-            p.setString(2, m.id());
-            p.setLong(3, m.at().toEpochMilli());
-            p.setString(4, m.nick().toString());
-            setNullable(p, 5, m.realJid().map(Object::toString).orElse(null));
-            setNullable(p, 6, m.realJid().map(j -> j.asBareJid().toString()).orElse(null));
-            p.setString(7, StoredXml.write(m.message().element()));
-            p.executeUpdate();
-        }
-    }
-
-    /**
-     * Deletes the oldest messages only: those before the first message young enough (so a clock
-     * that went back leaves no hole), then all but the newest {@code keepNewest}.
-     */
-    private void trim(DurableChange.ArchiveTrimmed t) throws SQLException {
-        OptionalLong id = roomId(t.room());
-        if (id.isEmpty()) {
-            return;
-        }
-        long roomId = id.getAsLong();
-        if (t.olderThan().isPresent()) {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM archive WHERE room_id = ? AND seq < "
-                    + "COALESCE((SELECT MIN(seq) FROM archive WHERE room_id = ? AND at >= ?), ?)")) {
-                p.setLong(1, roomId);
-                p.setLong(2, roomId);
-                p.setLong(3, StoredValues.ceilMillis(t.olderThan().get()));
-                p.setLong(4, Long.MAX_VALUE);
-                p.executeUpdate();
-            }
-        }
-        if (t.keepNewest().isPresent()) {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM archive WHERE room_id = ? AND seq <= "
-                    + "(SELECT seq FROM archive WHERE room_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)")) {
-                p.setLong(1, roomId);
-                p.setLong(2, roomId);
-                p.setLong(3, t.keepNewest().getAsInt());
-                p.executeUpdate();
-            }
         }
     }
 
