@@ -1,6 +1,10 @@
 package dev.mucengine.server.load;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +18,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the measured seconds. Deliveries per second = all bodies received / seconds.
  *
  * <pre>
- * java -cp muc-server/target/test-classes dev.mucengine.server.load.FanoutLoad \
+ * java [-Dload.database=jdbc:postgresql://HOST:PORT/DB?user=U&amp;password=P] \
+ *     -cp muc-server/target/test-classes:muc-server/target/muc-server.jar dev.mucengine.server.load.FanoutLoad \
  *     muc-server/target/muc-server.jar [runs=3] [occupants=50] [senders=5] [window=20] [seconds=15]
  * </pre>
  *
  * Modes: {@code memory} (no store options), {@code sqlite} ({@code --data} in a fresh temporary
- * directory), and {@code postgresql} when {@code -Dload.database=jdbc:postgresql://...} is set.
+ * directory), and {@code postgresql} when {@code -Dload.database} is set (its {@code public}
+ * schema is dropped and created again before each run, so every run starts empty: use a
+ * database of its own).
  */
 public final class FanoutLoad {
 
@@ -49,7 +56,10 @@ public final class FanoutLoad {
                 Path dir = Files.createTempDirectory("fanout");
                 List<String> store = switch (mode) {
                     case "sqlite" -> List.of("--data", dir.resolve("data").toString());
-                    case "postgresql" -> List.of("--database", database);
+                    case "postgresql" -> {
+                        emptied(database);
+                        yield List.of("--database", database);
+                    }
                     default -> List.of();
                 };
                 Path accounts = ServeProcess.accounts(dir, "load", occupants, PASSWORD);
@@ -60,6 +70,14 @@ public final class FanoutLoad {
                     serve.terminate();
                 }
             }
+        }
+    }
+
+    /** Drops everything in the database's public schema: each run starts from an empty store. */
+    private static void emptied(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
         }
     }
 
