@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.StoreLocation;
 import dev.mucengine.store.sql.testing.PostgresServer;
+import dev.mucengine.store.sql.testing.PostgresServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -70,37 +72,38 @@ class StoreFaultsTest {
         assertThat(error.childText(STANZAS, "text")).isPresent();
     }
 
+    @RegisterExtension
+    static final PostgresServers POSTGRES = new PostgresServers();
+
     @Test
     void postgresqlStoppedAndStartedAgain() throws Exception {
-        try (PostgresServer pg = PostgresServer.startForTests().orElse(null)) {
-            assumeTrue(pg != null, PostgresServer.skipReason());
-            String url = pg.newDatabase();
-            try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
-                    Optional.of(accounts()), false, new StoreLocation.Database(url)));
-                    RawClient owner = owner(server.port())) {
-                enter(owner, true);
-                assertThat(say(owner, "m1", "stored").attribute("type")).contains("groupchat");
+        PostgresServer pg = POSTGRES.server();
+        String url = pg.newDatabase();
+        try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
+                Optional.of(accounts()), false, new StoreLocation.Database(url)));
+                RawClient owner = owner(server.port())) {
+            enter(owner, true);
+            assertThat(say(owner, "m1", "stored").attribute("type")).contains("groupchat");
 
-                pg.stop();
-                assertWaitConstraint(configure(owner, "rename", "muc#roomconfig_roomname", "Lost"));
-                Element shutdown = owner.nextMatching(e -> e.localName().equals("presence"));
-                assertThat(shutdown.attribute("type")).as("the room starts again from what is stored").contains(
-                        "unavailable");
-                try (RawClient guest = RawClient.loggedIn(server.port(), "guest", "pw", "phone")) {
-                    guest.send("<presence to='temporary@conference.localhost/Guest'/>");
-                    Element entered = guest.nextMatching(e -> e.localName().equals("presence"));
-                    assertThat(entered.attribute("type")).as("a temporary room needs no store").isEmpty();
-                    guest.send("<presence to='" + ROOM + "/Guest'/>");
-                    assertWaitConstraint(guest.nextMatching(e -> e.localName().equals("presence")
-                            && e.attribute("from").orElse("").startsWith(ROOM)));
-                }
-
-                pg.restart();
-                enter(owner, false);
-                assertThat(configure(owner, "rename-again", "muc#roomconfig_roomname", "Back").attribute("type"))
-                        .contains("result");
-                assertThat(say(owner, "m2", "stored again").attribute("type")).contains("groupchat");
+            pg.stop();
+            assertWaitConstraint(configure(owner, "rename", "muc#roomconfig_roomname", "Lost"));
+            Element shutdown = owner.nextMatching(e -> e.localName().equals("presence"));
+            assertThat(shutdown.attribute("type")).as("the room starts again from what is stored").contains(
+                    "unavailable");
+            try (RawClient guest = RawClient.loggedIn(server.port(), "guest", "pw", "phone")) {
+                guest.send("<presence to='temporary@conference.localhost/Guest'/>");
+                Element entered = guest.nextMatching(e -> e.localName().equals("presence"));
+                assertThat(entered.attribute("type")).as("a temporary room needs no store").isEmpty();
+                guest.send("<presence to='" + ROOM + "/Guest'/>");
+                assertWaitConstraint(guest.nextMatching(e -> e.localName().equals("presence")
+                        && e.attribute("from").orElse("").startsWith(ROOM)));
             }
+
+            pg.restart();
+            enter(owner, false);
+            assertThat(configure(owner, "rename-again", "muc#roomconfig_roomname", "Back").attribute("type"))
+                    .contains("result");
+            assertThat(say(owner, "m2", "stored again").attribute("type")).contains("groupchat");
         }
     }
 

@@ -1,14 +1,13 @@
 package dev.mucengine.server.component;
 
+import dev.mucengine.store.sql.testing.HostCommands;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +50,7 @@ final class ProsodyServer implements AutoCloseable {
         if (installed()) {
             return;
         }
-        if (!isRoot()) {
-            throw new IOException("prosody is not installed and installing it needs root: apt-get install -y prosody");
-        }
-        run(List.of("apt-get", "update"), 600);
-        run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "prosody"), 600);
+        HostCommands.aptInstall("prosody");
     }
 
     /**
@@ -66,27 +61,22 @@ final class ProsodyServer implements AutoCloseable {
     static ProsodyServer start(String componentDomain, String secret, List<String> users)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("mucengine-prosody");
-        int clientPort = freePort();
-        int componentPort = freePort();
+        int clientPort = HostCommands.freePort();
+        int componentPort = HostCommands.freePort();
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("certs"));
         Files.writeString(dir.resolve("prosody.cfg.lua"),
                 config(dir, clientPort, componentPort, componentDomain, secret), StandardCharsets.UTF_8);
-        List<String> asProsody = new ArrayList<>();
-        if (isRoot()) {
+        if (HostCommands.isRoot()) {
             run(List.of("chown", "-R", "prosody:prosody", dir.toString()));
-            asProsody.addAll(List.of("setpriv", "--reuid=prosody", "--regid=prosody", "--init-groups"));
         }
         Path cfg = dir.resolve("prosody.cfg.lua");
         for (String user : users) {
-            List<String> register = new ArrayList<>(asProsody);
-            register.addAll(List.of("prosodyctl", "--config", cfg.toString(), "register", user, "localhost",
-                    "password"));
-            run(register);
+            run(HostCommands.asUser("prosody", "prosodyctl", "--config", cfg.toString(), "register", user,
+                    "localhost", "password"));
         }
-        List<String> command = new ArrayList<>(asProsody);
         // -F: stay in the foreground, so the process we hold is Prosody itself and stopping it is ours.
-        command.addAll(List.of("prosody", "--config", cfg.toString(), "-F"));
+        List<String> command = HostCommands.asUser("prosody", "prosody", "--config", cfg.toString(), "-F");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
         ProsodyServer server = new ProsodyServer(dir, clientPort, componentPort, process);
@@ -177,32 +167,7 @@ final class ProsodyServer implements AutoCloseable {
                 """.formatted(dir, clientPort, componentPort, componentDomain, secret);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean isRoot() throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-        String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        id.waitFor();
-        return uid.equals("0");
-    }
-
     private static void run(List<String> command) throws IOException, InterruptedException {
-        run(command, 60);
-    }
-
-    private static void run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + output);
-        }
+        HostCommands.run(command, 60);
     }
 }

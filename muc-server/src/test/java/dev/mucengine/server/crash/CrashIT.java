@@ -1,9 +1,9 @@
 package dev.mucengine.server.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mucengine.store.sql.testing.PostgresServer;
+import dev.mucengine.store.sql.testing.PostgresServers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,10 +11,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,22 +76,11 @@ class CrashIT {
     @Nested
     class OnPostgresql {
 
-        private static PostgresServer server;
-
-        @BeforeAll
-        static void startServer() throws Exception {
-            server = PostgresServer.startForTests().orElse(null);
-        }
-
-        @AfterAll
-        static void stopServer() throws Exception {
-            if (server != null) {
-                server.close();
-            }
-        }
+        @RegisterExtension
+        static final PostgresServers POSTGRES = new PostgresServers();
 
         private CrashScenario postgresql() throws Exception {
-            assumeTrue(server != null, PostgresServer.skipReason());
+            PostgresServer server = POSTGRES.server();
             String url = server.newDatabase();
             String withoutCredentials = url.substring(0, url.indexOf('?'));
             // Credentials from the environment, as an operator would give them.

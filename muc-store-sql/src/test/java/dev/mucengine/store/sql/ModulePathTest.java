@@ -1,11 +1,11 @@
 package dev.mucengine.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.store.sql.probe.ModulePathProbe;
 import dev.mucengine.store.sql.testing.PostgresServer;
+import dev.mucengine.store.sql.testing.PostgresServers;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -28,22 +27,12 @@ import org.jxmpp.util.cache.Cache;
  */
 class ModulePathTest {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresServers POSTGRES = new PostgresServers();
+
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.startForTests().orElse(null);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static String location(Class<?> c) throws URISyntaxException {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
@@ -75,7 +64,7 @@ class ModulePathTest {
 
     @Test
     void postgresqlWorksOnTheModulePath() throws Exception {
-        assumeTrue(server != null, PostgresServer.skipReason());
+        PostgresServer server = POSTGRES.server();
         assertThat(run(dir.resolve("rooms.db").toString(), server.newDatabase()))
                 .contains("postgresql ok on the module path");
     }

@@ -1,13 +1,12 @@
 package dev.mucengine.store.sql;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.store.sql.testing.PostgresServer;
+import dev.mucengine.store.sql.testing.PostgresServers;
 import dev.mucengine.testkit.store.RoomStoreContract;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract against a real PostgreSQL: one server for the class, a new schema per test.
@@ -16,24 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresqlRoomStoreTest extends RoomStoreContract {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresServers POSTGRES = new PostgresServers();
+
+    private PostgresServer server;
     private String url;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.startForTests().orElse(null);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Override
     protected RoomStore openStore() {
-        assumeTrue(server != null, PostgresServer.skipReason());
+        server = POSTGRES.server();
         try {
             url = server.newSchema();
         } catch (SQLException e) {

@@ -8,20 +8,19 @@ import static dev.mucengine.store.sql.StoreFixtures.rows;
 import static dev.mucengine.store.sql.StoreFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mucengine.core.store.ArchiveQuery;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.store.sql.internal.SchemaMigrations;
 import dev.mucengine.store.sql.testing.PostgresServer;
+import dev.mucengine.store.sql.testing.PostgresServers;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What is particular to PostgreSQL: migrations per database, credentials, faults and recovery
@@ -29,24 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresqlStoreTest {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresServers POSTGRES = new PostgresServers();
+
+    private PostgresServer server;
     private String database;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.startForTests().orElse(null);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void newDatabase() throws Exception {
-        assumeTrue(server != null, PostgresServer.skipReason());
+        server = POSTGRES.server();
         String url = server.newDatabase();
         database = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     }

@@ -1,8 +1,6 @@
 package dev.mucengine.store.sql.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +8,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,11 +111,7 @@ public final class PostgresServer implements AutoCloseable {
         if (binaries().isPresent()) {
             return;
         }
-        if (!isRoot()) {
-            throw new IOException("PostgreSQL is not installed and installing it needs root: apt-get install -y postgresql");
-        }
-        run(List.of("apt-get", "update"), 600);
-        run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "postgresql"), 600);
+        HostCommands.aptInstall("postgresql");
         if (binaries().isEmpty()) {
             throw new IOException("apt-get installed postgresql, but no binaries are under " + DEBIAN_ROOT);
         }
@@ -138,13 +131,14 @@ public final class PostgresServer implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
         Files.writeString(dir.resolve("pwfile"), password + "\n", StandardCharsets.UTF_8);
-        if (isRoot()) {
-            run(List.of("chown", "-R", USER + ":" + USER, dir.toString()), 60);
+        if (HostCommands.isRoot()) {
+            HostCommands.run(List.of("chown", "-R", USER + ":" + USER, dir.toString()), 60);
         }
-        run(asOwner(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
+        HostCommands.run(asOwner(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
+                "-U", USER,
                 "--pwfile=" + dir.resolve("pwfile"), "--auth-local=trust", "--auth-host=scram-sha-256",
                 "-E", "UTF8", "--locale=C", "--no-sync"), 120);
-        PostgresServer server = new PostgresServer(bin, dir, freePort(), password, null);
+        PostgresServer server = new PostgresServer(bin, dir, HostCommands.freePort(), password, null);
         try {
             server.launch();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -224,8 +218,8 @@ public final class PostgresServer implements AutoCloseable {
         if (p == null || !p.isAlive()) {
             return;
         }
-        run(asOwner(bin.resolve("pg_ctl").toString(), "stop", "-D", dir.resolve("data").toString(), "-m", "fast",
-                "-w"), 60);
+        HostCommands.run(asOwner(bin.resolve("pg_ctl").toString(), "stop", "-D", dir.resolve("data").toString(),
+                "-m", "fast", "-w"), 60);
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -298,36 +292,6 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static List<String> asOwner(String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        if (isRoot()) {
-            full.addAll(List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups"));
-        }
-        full.addAll(List.of(command));
-        return full;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean isRoot() throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-        String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        id.waitFor();
-        return uid.equals("0");
-    }
-
-    private static void run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + output);
-        }
+        return HostCommands.asUser(USER, command);
     }
 }
