@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.function.Predicate;
 
 /** A minimal XMPP client for tests: raw XML out, parsed events in. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
     static final String HEADER = "<?xml version='1.0'?><stream:stream to='localhost' version='1.0'"
             + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
@@ -29,7 +29,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Connects, authenticates with PLAIN and binds {@code resource}. */
-    static RawClient loggedIn(int port, String user, String password, String resource) throws IOException {
+    public static RawClient loggedIn(int port, String user, String password, String resource) throws IOException {
         RawClient c = new RawClient(port);
         c.open();
         c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
@@ -59,7 +59,7 @@ final class RawClient implements AutoCloseable {
         return next();
     }
 
-    void send(String xml) throws IOException {
+    public void send(String xml) throws IOException {
         out.write(xml.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -83,8 +83,13 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    StreamEvent nextEvent() throws IOException {
+    public StreamEvent nextEvent() throws IOException {
         return reader.next();
+    }
+
+    /** From now on reads wait as long as the connection lives (for a reader thread of its own). */
+    public void noReadTimeout() throws IOException {
+        socket.setSoTimeout(0);
     }
 
     @Override

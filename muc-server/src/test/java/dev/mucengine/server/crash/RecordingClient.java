@@ -1,15 +1,10 @@
 package dev.mucengine.server.crash;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.c2s.RawClient;
 import dev.mucengine.xml.StreamEvent;
-import dev.mucengine.xml.XmppStreamReader;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +29,7 @@ final class RecordingClient implements AutoCloseable {
     record Received(String room, String body, String stanzaId) {
     }
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final XmppStreamReader reader;
+    private final RawClient raw;
     private final String nick;
     final List<Received> received = java.util.Collections.synchronizedList(new ArrayList<>());
     final Set<String> shutdownRooms = ConcurrentHashMap.newKeySet();
@@ -46,29 +39,17 @@ final class RecordingClient implements AutoCloseable {
     private final LinkedBlockingQueue<Element> selfPresences = new LinkedBlockingQueue<>();
     private volatile boolean ended;
 
-    private RecordingClient(Socket socket, String nick) throws IOException {
-        this.socket = socket;
-        this.out = socket.getOutputStream();
-        this.reader = new XmppStreamReader(socket.getInputStream());
+    private RecordingClient(RawClient raw, String nick) {
+        this.raw = raw;
         this.nick = nick;
     }
 
     /** Connects, logs in with PLAIN as {@code user}, binds, sends presence, starts recording. */
     static RecordingClient connect(int port, String user, String password) throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-        s.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        RecordingClient c = new RecordingClient(s, user);
-        c.open();
-        c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + Base64.getEncoder()
-                .encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)) + "</auth>");
-        if (!c.element().localName().equals("success")) {
-            throw new IOException(user + " could not log in");
-        }
-        c.open();
-        c.send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></iq>");
-        c.element();
+        RawClient raw = RawClient.loggedIn(port, user, password, "crash");
+        raw.noReadTimeout(); // the reader thread waits as long as the connection lives
+        RecordingClient c = new RecordingClient(raw, user);
         c.send("<presence/>");
-        s.setSoTimeout(0); // the reader thread waits as long as the connection lives
         Thread t = new Thread(c::record, "recording-" + user);
         t.setDaemon(true);
         t.start();
@@ -79,25 +60,8 @@ final class RecordingClient implements AutoCloseable {
         return nick;
     }
 
-    private void open() throws IOException {
-        send("<?xml version='1.0'?><stream:stream to='localhost' version='1.0' xmlns='jabber:client'"
-                + " xmlns:stream='http://etherx.jabber.org/streams'>");
-        if (!(reader.next() instanceof StreamEvent.StreamOpened)) {
-            throw new IOException("no stream header");
-        }
-        element(); // features
-    }
-
-    private Element element() throws IOException {
-        if (reader.next() instanceof StreamEvent.ElementReceived r) {
-            return r.element();
-        }
-        throw new IOException("expected an element");
-    }
-
     synchronized void send(String xml) throws IOException {
-        out.write(xml.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        raw.send(xml);
     }
 
     /** Enters {@code room} (which may not exist yet) and waits for the own presence. */
@@ -129,7 +93,7 @@ final class RecordingClient implements AutoCloseable {
     private void record() {
         try {
             while (true) {
-                StreamEvent e = reader.next();
+                StreamEvent e = raw.nextEvent();
                 if (!(e instanceof StreamEvent.ElementReceived r)) {
                     break;
                 }
@@ -204,6 +168,6 @@ final class RecordingClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        raw.close();
     }
 }
