@@ -9,6 +9,7 @@ import static dev.mucengine.testkit.store.ContractFixtures.ids;
 import static dev.mucengine.testkit.store.ContractFixtures.jid;
 import static dev.mucengine.testkit.store.ContractFixtures.plainRecord;
 import static dev.mucengine.testkit.store.ContractFixtures.query;
+import static dev.mucengine.testkit.store.ContractFixtures.room;
 import static dev.mucengine.testkit.store.ContractFixtures.stored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,17 +19,13 @@ import dev.mucengine.core.store.ArchivePage;
 import dev.mucengine.core.store.ArchiveQuery;
 import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.store.DurableChange;
-import dev.mucengine.core.store.RoomStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.jxmpp.jid.EntityBareJid;
 
 /**
  * The archive half of {@link RoomStoreContract}: the order of a room's archive and every form of
@@ -39,92 +36,12 @@ import org.jxmpp.jid.EntityBareJid;
  * {@code i} seconds after a fixed instant, sent by {@code user<i % 3>} from the real JID
  * {@code user<i % 3>@example.net/device<i % 2>}.
  */
-public abstract class ArchiveContract {
-
-    private @Nullable RoomStore store;
+public abstract class ArchiveContract extends StoreLifecycle {
 
     /** For subclasses. */
     protected ArchiveContract() {
     }
 
-    /**
-     * A fresh, empty store, for one test.
-     *
-     * @return the store
-     */
-    protected abstract RoomStore openStore();
-
-    /**
-     * The same storage opened again, as after a restart: close {@code store} if it holds
-     * resources, then open what it stored. A store that lives in memory returns {@code store}.
-     *
-     * @param store the store to close
-     * @return the store opened again
-     */
-    protected abstract RoomStore reopen(RoomStore store);
-
-    /** Opens the test's store. */
-    @BeforeEach
-    public final void openFreshStore() {
-        store = openStore();
-    }
-
-    /**
-     * Closes the test's store, if it is closable.
-     *
-     * @throws Exception if closing fails
-     */
-    @AfterEach
-    public final void closeStore() throws Exception {
-        if (store instanceof AutoCloseable closable) {
-            closable.close();
-        }
-        store = null;
-    }
-
-    /**
-     * The test's store.
-     *
-     * @return the store opened for this test
-     */
-    protected final RoomStore store() {
-        RoomStore s = store;
-        if (s == null) {
-            throw new IllegalStateException("no store open");
-        }
-        return s;
-    }
-
-    /** Replaces the test's store by the same storage opened again ({@link #reopen}). */
-    protected final void reopenStore() {
-        store = reopen(store());
-    }
-
-    /**
-     * Applies the changes as one batch.
-     *
-     * @param changes the changes, in order
-     */
-    /**
-     * The oldest and newest messages of a room's archive as {@code id@instant}, read as the engine
-     * reads them for archive metadata (XEP-0313 §5): a one-message page from each end. Empty for
-     * an empty archive.
-     *
-     * @param room the room
-     * @return {@code [oldest, newest]}, or empty
-     */
-    protected final List<String> ends(EntityBareJid room) {
-        List<ArchivedMessage> oldest = store().queryArchive(room, query(1).build()).orElseThrow().messages();
-        List<ArchivedMessage> newest = store().queryArchive(room, ArchiveQuery.newest(1)).orElseThrow().messages();
-        if (oldest.isEmpty() || newest.isEmpty()) {
-            return List.of();
-        }
-        return List.of(oldest.get(0).id() + "@" + oldest.get(0).at(), newest.get(0).id() + "@" + newest.get(0).at());
-    }
-
-    protected final void apply(DurableChange... changes) {
-        store().apply(List.of(changes));
-    }
 
     /**
      * Stores {@link ContractFixtures#ROOM} and archives messages {@code m0} to {@code m<count - 1>} in it.
@@ -420,5 +337,59 @@ public abstract class ArchiveContract {
                 store().queryArchive(OTHER_ROOM, query(10).ids(List.of("same")).build()));
         apply(new DurableChange.RoomRemoved(OTHER_ROOM));
         assertEquals(List.of(here), page(query(10).build()).messages());
+    }
+
+    /** The archive's ends (its metadata) follow appends, trims and removal. */
+    @Test
+    public void theEndsOfTheArchiveFollowAppendsAndTrims() {
+        apply(stored(plainRecord(ROOM, "council")));
+        store().apply(archiving(ROOM, 0, 1));
+        assertEquals(List.of("m0@" + T0, "m0@" + T0), ends(ROOM));
+        store().apply(archiving(ROOM, 1, 6));
+        assertEquals(List.of("m0@" + T0, "m5@" + T0.plusSeconds(5)), ends(ROOM));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(2)));
+        assertEquals(List.of("m4@" + T0.plusSeconds(4), "m5@" + T0.plusSeconds(5)), ends(ROOM));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(0)));
+        assertEquals(List.of(), ends(ROOM));
+    }
+
+    /** Trimming by age deletes only the oldest messages: those before the first one young enough stay. */
+    @Test
+    public void trimmingByAgeDeletesTheOldestPrefixOnly() {
+        apply(stored(plainRecord(ROOM, "council")));
+        store().apply(archiving(ROOM, 0, 10));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(4)), OptionalInt.empty()));
+        assertEquals(ids(4, 10), allIds(ROOM));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(4)), OptionalInt.empty()));
+        assertEquals(ids(4, 10), allIds(ROOM));
+        // A clock that went back: an old-looking message after a young one stays, so the archive has no hole.
+        apply(new DurableChange.MessageArchived(ROOM, archived(ROOM, "late", T0, "a", Optional.empty(), "late")));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(7)), OptionalInt.empty()));
+        assertEquals(List.of("m7", "m8", "m9", "late"), allIds(ROOM));
+        assertEquals(Optional.empty(), store().queryArchive(ROOM, query(10).afterId("m6").build()),
+                "a trimmed id is unknown");
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(100)), OptionalInt.empty()));
+        assertEquals(List.of(), allIds(ROOM));
+    }
+
+    /** Trimming by count keeps the newest messages; both limits together keep the fewer. */
+    @Test
+    public void trimmingByCountKeepsTheNewest() {
+        apply(stored(plainRecord(ROOM, "council")), stored(plainRecord(OTHER_ROOM, "lobby")));
+        store().apply(archiving(ROOM, 0, 10));
+        store().apply(archiving(OTHER_ROOM, 0, 3));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(20)));
+        assertEquals(ids(0, 10), allIds(ROOM));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(6)));
+        assertEquals(ids(4, 10), allIds(ROOM));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(5)), OptionalInt.of(3)));
+        assertEquals(ids(7, 10), allIds(ROOM));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(9)), OptionalInt.of(3)));
+        assertEquals(List.of("m9"), allIds(ROOM));
+        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(0)));
+        assertEquals(List.of(), allIds(ROOM));
+        assertEquals(ids(0, 3), allIds(OTHER_ROOM), "another room's archive is untouched");
+        apply(new DurableChange.ArchiveTrimmed(room("never-stored@muc.example.org"), Optional.of(T0),
+                OptionalInt.of(0)));
     }
 }

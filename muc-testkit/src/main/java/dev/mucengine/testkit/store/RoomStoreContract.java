@@ -77,10 +77,6 @@ public abstract class RoomStoreContract extends ArchiveContract {
         return new DirectoryEntry(room, name, publicRoom, 0, creator.map(ContractFixtures::bare));
     }
 
-    private List<String> allIds(EntityBareJid room) {
-        return ids(store().queryArchive(room, query(Integer.MAX_VALUE).build()).orElseThrow().messages());
-    }
-
     /** A new store holds no room and no archive. */
     @Test
     public void anEmptyStoreHoldsNothing() {
@@ -226,60 +222,6 @@ public abstract class RoomStoreContract extends ArchiveContract {
                 .publicRoom(false).build()));
         assertEquals(Set.of(fullRecord(ROOM).directoryEntry(), entryOf(OTHER_ROOM, "hidden lobby", false,
                 Optional.empty())), directory());
-    }
-
-    /** The archive's ends (its metadata) follow appends, trims and removal. */
-    @Test
-    public void theEndsOfTheArchiveFollowAppendsAndTrims() {
-        apply(stored(plainRecord(ROOM, "council")));
-        store().apply(archiving(ROOM, 0, 1));
-        assertEquals(List.of("m0@" + T0, "m0@" + T0), ends(ROOM));
-        store().apply(archiving(ROOM, 1, 6));
-        assertEquals(List.of("m0@" + T0, "m5@" + T0.plusSeconds(5)), ends(ROOM));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(2)));
-        assertEquals(List.of("m4@" + T0.plusSeconds(4), "m5@" + T0.plusSeconds(5)), ends(ROOM));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(0)));
-        assertEquals(List.of(), ends(ROOM));
-    }
-
-    /** Trimming by age deletes only the oldest messages: those before the first one young enough stay. */
-    @Test
-    public void trimmingByAgeDeletesTheOldestPrefixOnly() {
-        apply(stored(plainRecord(ROOM, "council")));
-        store().apply(archiving(ROOM, 0, 10));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(4)), OptionalInt.empty()));
-        assertEquals(ids(4, 10), allIds(ROOM));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(4)), OptionalInt.empty()));
-        assertEquals(ids(4, 10), allIds(ROOM));
-        // A clock that went back: an old-looking message after a young one stays, so the archive has no hole.
-        apply(new DurableChange.MessageArchived(ROOM, archived(ROOM, "late", T0, "a", Optional.empty(), "late")));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(7)), OptionalInt.empty()));
-        assertEquals(List.of("m7", "m8", "m9", "late"), allIds(ROOM));
-        assertEquals(Optional.empty(), store().queryArchive(ROOM, query(10).afterId("m6").build()),
-                "a trimmed id is unknown");
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(100)), OptionalInt.empty()));
-        assertEquals(List.of(), allIds(ROOM));
-    }
-
-    /** Trimming by count keeps the newest messages; both limits together keep the fewer. */
-    @Test
-    public void trimmingByCountKeepsTheNewest() {
-        apply(stored(plainRecord(ROOM, "council")), stored(plainRecord(OTHER_ROOM, "lobby")));
-        store().apply(archiving(ROOM, 0, 10));
-        store().apply(archiving(OTHER_ROOM, 0, 3));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(20)));
-        assertEquals(ids(0, 10), allIds(ROOM));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(6)));
-        assertEquals(ids(4, 10), allIds(ROOM));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(5)), OptionalInt.of(3)));
-        assertEquals(ids(7, 10), allIds(ROOM));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.of(T0.plusSeconds(9)), OptionalInt.of(3)));
-        assertEquals(List.of("m9"), allIds(ROOM));
-        apply(new DurableChange.ArchiveTrimmed(ROOM, Optional.empty(), OptionalInt.of(0)));
-        assertEquals(List.of(), allIds(ROOM));
-        assertEquals(ids(0, 3), allIds(OTHER_ROOM), "another room's archive is untouched");
-        apply(new DurableChange.ArchiveTrimmed(room("never-stored@muc.example.org"), Optional.of(T0),
-                OptionalInt.of(0)));
     }
 
     /** One batch of many changes over several rooms leaves each room as if applied one by one. */
