@@ -42,7 +42,6 @@ public abstract class ArchiveContract extends StoreLifecycle {
     protected ArchiveContract() {
     }
 
-
     /**
      * Stores {@link ContractFixtures#ROOM} and archives messages {@code m0} to {@code m<count - 1>} in it.
      *
