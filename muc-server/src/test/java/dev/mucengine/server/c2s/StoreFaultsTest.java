@@ -10,6 +10,7 @@ import dev.mucengine.store.sql.testing.PostgresServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve} on a real store that fails under it: PostgreSQL stopped and started again, a
- * SQLite file whose disk fills up. The requests that need the store get resource-constraint
+ * SQLite file whose disk fills up, or that can no longer be written. The requests that need the store get resource-constraint
  * (type wait) and nothing that would acknowledge them; the server goes on serving what it can
  * and recovers, by itself, when the database does.
  */
@@ -136,6 +137,33 @@ class StoreFaultsTest {
             }
         } finally {
             run("umount", disk.toString());
+        }
+    }
+
+    @Test
+    void sqliteFilesMadeReadOnly() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
+                Optional.of(accounts()), false, new StoreLocation.Directory(data)));
+                RawClient owner = owner(server.port())) {
+            enter(owner, true);
+            assertThat(say(owner, "before", "writable").attribute("type")).contains("groupchat");
+            List<String> files = List.of(data.resolve("muc.db").toString(), data.resolve("muc.db-wal").toString());
+
+            // Immutable: no one may write them, root included, not even through open files.
+            List<String> immutable = new ArrayList<>(List.of("chattr", "+i"));
+            immutable.addAll(files);
+            assumeTrue(run(immutable.toArray(String[]::new)), "needs chattr on a file system with attributes (root)");
+            try {
+                assertWaitConstraint(say(owner, "during", "read-only"));
+            } finally {
+                List<String> writable = new ArrayList<>(List.of("chattr", "-i"));
+                writable.addAll(files);
+                assertThat(run(writable.toArray(String[]::new))).isTrue();
+            }
+            owner.nextMatching(e -> e.localName().equals("presence")); // 332: the room starts again
+            enter(owner, false);
+            assertThat(say(owner, "after", "writable again").attribute("type")).contains("groupchat");
         }
     }
 
