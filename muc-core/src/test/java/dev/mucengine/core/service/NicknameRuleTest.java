@@ -9,6 +9,7 @@ import static dev.mucengine.core.service.ServiceFixture.ownerSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.muc.MucNamespaces;
+import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
@@ -19,6 +20,7 @@ import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jxmpp.jid.impl.JidCreate;
@@ -84,6 +86,8 @@ class NicknameRuleTest {
         "\u05D0x", // right-to-left then left-to-right (RFC 3454 section 6)
         "\u0221", // unassigned in Unicode 3.2 (strict Resourceprep)
         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", // 65 code points, over the limit
+        "bob  smith", // RFC 8266 section 2.2: no two spaces in a row,
+        "bob\u00A0 smith", // and a no-break space is a space (NFKC), so this holds two
     })
     void aNicknameRefusedOnEnteringIsRefusedTheSameWayEverywhere(String nick) {
         StanzaError entering = onEntering(nick);
@@ -104,5 +108,51 @@ class NicknameRuleTest {
                         .attribute("nick", nick).build()).build()));
         assertThat(voiced).noneMatch(Stanza::isError);
         assertThat(voiced.get(voiced.size() - 1).element().attribute("type")).contains("result");
+    }
+
+    /**
+     * Spaces around a nickname, or spaces only: refused where the nickname is an address or an
+     * attribute. (A data form's value loses its surrounding whitespace before the rule sees it.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {" bob", "bob ", "\u3000\u3000", "\u00A0bob"})
+    void spacesAroundANicknameOrAloneAreRefused(String nick) {
+        StanzaError entering = onEntering(nick);
+        assertThat(entering.condition()).isEqualTo(Condition.JID_MALFORMED);
+        StanzaError admin = inAnAdminItem(nick);
+        assertThat(admin.condition()).isEqualTo(entering.condition());
+        assertThat(admin.text()).isEqualTo(entering.text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ROMEO", "Romeo", "\uFF52\uFF4F\uFF4D\uFF45\uFF4F", "rom\u00E9o"})
+    void nicknamesThatCompareEqualUnderRfc8266AreOneNickname(String nick) {
+        // romeo is in the room; case and width variants are his nickname too (RFC 8266 section 2.3).
+        List<Stanza> out = f.send(join(USER, ROOM + "/" + nick));
+        if (nick.equals("rom\u00E9o")) {
+            assertThat(out).as("a different letter is a different nickname").noneMatch(Stanza::isError);
+            return;
+        }
+        assertThat(error(out).condition()).isEqualTo(Condition.CONFLICT);
+    }
+
+    @Test
+    void aReservationHoldsForEveryFormOfTheNickname() {
+        assertThat(f.send(iq(OWNER, ROOM, IqType.SET, Element.builder(MucNamespaces.MUC_ADMIN, "query")
+                .child(Element.builder(MucNamespaces.MUC_ADMIN, "item").attribute("affiliation", "member")
+                        .attribute("jid", "nurse@example.net").attribute("nick", "Nurse").build())
+                .build()))).noneMatch(Stanza::isError);
+
+        assertThat(onEntering("NURSE").condition()).isEqualTo(Condition.CONFLICT);
+    }
+
+    @Test
+    void anOccupantMayChangeTheCaseOfItsOwnNickname() {
+        assertThat(f.send(join(USER, ROOM + "/juliet"))).noneMatch(Stanza::isError);
+
+        List<Stanza> renamed = f.send(join(USER, ROOM + "/Juliet"));
+
+        assertThat(renamed).noneMatch(Stanza::isError);
+        assertThat(renamed).anySatisfy(p -> assertThat(p.from().orElseThrow().toString()).isEqualTo(ROOM + "/Juliet"));
     }
 }

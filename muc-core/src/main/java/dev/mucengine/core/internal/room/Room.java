@@ -1,6 +1,7 @@
 package dev.mucengine.core.internal.room;
 
 import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.muc.Nicknames;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
@@ -44,9 +45,11 @@ public final class Room implements RoomView {
     private boolean locked;
     private boolean destroyed;
     private final Map<Jid, AffiliationEntry> affiliations = new LinkedHashMap<>();
-    private final Map<Resourcepart, Jid> reservedNicks = new HashMap<>();
+    /** By nickname comparison key (RFC 8266 §2.3): a reservation holds for every form of the nickname. */
+    private final Map<String, Jid> reservedNicks = new HashMap<>();
     private final Map<EntityFullJid, Occupant> occupants = new LinkedHashMap<>();
-    private final Map<Resourcepart, EntityFullJid> nickIndex = new HashMap<>();
+    /** By nickname comparison key: nicknames equal under RFC 8266 §2.3 are one occupant's. */
+    private final Map<String, EntityFullJid> nickIndex = new HashMap<>();
     private Optional<Message> subject = Optional.empty();
     private long joinSequence;
     /** Durable changes since the service last collected them; created on the first change. */
@@ -200,17 +203,17 @@ public final class Room implements RoomView {
         Jid key = entry.jid().asBareJid();
         AffiliationEntry old = affiliations.remove(key);
         if (old != null) {
-            old.reservedNick().ifPresent(reservedNicks::remove);
+            old.reservedNick().ifPresent(n -> reservedNicks.remove(Nicknames.comparisonKey(n)));
         }
         if (entry.affiliation() != Affiliation.NONE) {
             affiliations.put(key, entry);
-            entry.reservedNick().ifPresent(n -> reservedNicks.put(n, key));
+            entry.reservedNick().ifPresent(n -> reservedNicks.put(Nicknames.comparisonKey(n), key));
         }
     }
 
     @Override
     public Optional<Jid> reservedBy(Resourcepart nick) {
-        return Optional.ofNullable(reservedNicks.get(nick));
+        return Optional.ofNullable(reservedNicks.get(Nicknames.comparisonKey(nick)));
     }
 
     @Override
@@ -237,7 +240,7 @@ public final class Room implements RoomView {
 
     @Override
     public Optional<Occupant> occupant(Resourcepart nick) {
-        EntityFullJid real = nickIndex.get(nick);
+        EntityFullJid real = nickIndex.get(Nicknames.comparisonKey(nick));
         return real == null ? Optional.empty() : Optional.ofNullable(occupants.get(real));
     }
 
@@ -262,7 +265,7 @@ public final class Room implements RoomView {
         Occupant numbered = new Occupant(occupant.nick(), occupant.realJid(), occupant.role(),
                 occupant.presence(), ++joinSequence);
         occupants.put(numbered.realJid(), numbered);
-        nickIndex.put(numbered.nick(), numbered.realJid());
+        nickIndex.put(Nicknames.comparisonKey(numbered.nick()), numbered.realJid());
         return numbered;
     }
 
@@ -273,15 +276,15 @@ public final class Room implements RoomView {
             throw new IllegalStateException("not an occupant: " + updated.realJid());
         }
         if (!old.nick().equals(updated.nick())) {
-            nickIndex.remove(old.nick());
-            nickIndex.put(updated.nick(), updated.realJid());
+            nickIndex.remove(Nicknames.comparisonKey(old.nick()));
+            nickIndex.put(Nicknames.comparisonKey(updated.nick()), updated.realJid());
         }
         occupants.put(updated.realJid(), updated);
     }
 
     public void remove(Occupant occupant) {
         occupants.remove(occupant.realJid());
-        nickIndex.remove(occupant.nick());
+        nickIndex.remove(Nicknames.comparisonKey(occupant.nick()));
     }
 
     // ----- archive
