@@ -43,6 +43,10 @@ final class AffiliationRules {
                 // §9.1: an admin or owner who bans himself gets conflict.
                 return error(Condition.CONFLICT, "You cannot ban yourself");
             }
+            if (context.shieldedFrom(actor, target)
+                    && (wanted == Affiliation.OUTCAST || wanted.rank() < current.rank())) {
+                return error(Condition.NOT_ALLOWED, "You cannot ban or demote a service administrator");
+            }
             if (privilege == Affiliation.ADMIN) {
                 if (wanted == Affiliation.OUTCAST && current.isAdminOrOwner()) {
                     // §9.1: a user cannot be banned by an admin with a lower (or, here, equal) affiliation.

@@ -46,6 +46,9 @@ public final class RoleChanges {
             if (target.isEmpty()) {
                 return error(Condition.ITEM_NOT_FOUND, "No such occupant");
             }
+            if (change.role() == Role.NONE && context.shieldedFrom(actor, target.get().realJid())) {
+                return error(Condition.NOT_ALLOWED, "You cannot kick a service administrator");
+            }
             Optional<StanzaError> refusal = check(privilege, context.privilege(room, target.get().realJid()),
                     target.get().role(), change.role());
             if (refusal.isPresent()) {

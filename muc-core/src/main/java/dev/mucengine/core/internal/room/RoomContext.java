@@ -30,6 +30,15 @@ public record RoomContext(Instant now, IdSource ids, Set<BareJid> serviceAdmins,
     }
 
     /**
+     * Whether {@code actor} is kept from acting against {@code target}: a service administrator
+     * answers to the service, not to the rooms, so no one but another administrator may ban,
+     * kick or demote one (an owner could otherwise lock the service's own staff out).
+     */
+    public boolean shieldedFrom(Jid actor, Jid target) {
+        return isServiceAdmin(target) && !isServiceAdmin(actor);
+    }
+
+    /**
      * The affiliation that decides what {@code jid} may do: its own, except that service
      * administrators act as owners of every room (XEP-0045 §5.2.1).
      */
