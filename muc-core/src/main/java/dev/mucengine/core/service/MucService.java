@@ -133,6 +133,10 @@ public final class MucService implements StanzaHandler {
         if (to.isEmpty() || from.isEmpty() || !to.get().getDomain().equals(config.domain())) {
             return Effects.NONE; // not ours, or unroutable: a transport bug, nothing sensible to answer
         }
+        if (stanza instanceof Iq iq && iq.requestError().isPresent()) {
+            replyIfRequest(stanza, iq.requestError().get(), out);
+            return out.effects();
+        }
         EntityBareJid roomJid = to.get().asEntityBareJidIfPossible();
         if (roomJid == null) {
             serviceStanza(stanza, context, out);

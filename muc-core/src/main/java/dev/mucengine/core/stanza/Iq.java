@@ -52,6 +52,27 @@ public final class Iq extends Stanza {
     }
 
     /**
+     * What makes this iq an unanswerable request, if anything (RFC 6120 §8.2.3): a get or set
+     * carries an id and exactly one payload element. An iq with two payloads would otherwise be
+     * acted on by one of them and answered as if that were all it asked.
+     *
+     * @return {@code bad-request} with a text for a malformed get or set; empty otherwise
+     */
+    public Optional<StanzaError> requestError() {
+        if (!type.isRequest()) {
+            return Optional.empty();
+        }
+        if (id().filter(id -> !id.isEmpty()).isEmpty()) {
+            return Optional.of(StanzaError.of(Condition.BAD_REQUEST).withText("An iq get or set needs an id"));
+        }
+        if (element().elements().size() != 1) {
+            return Optional.of(StanzaError.of(Condition.BAD_REQUEST)
+                    .withText("An iq get or set carries exactly one payload element"));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * An empty {@code type='result'} reply: same id, addresses swapped.
      *
      * @return the reply

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
@@ -186,5 +187,37 @@ class MucServiceTest {
     @Test
     void stanzasForOtherDomainsAreIgnored() {
         assertThat(fixture().send(groupchat(ROMEO, "room@elsewhere.example", "x"))).isEmpty();
+    }
+
+    @Test
+    void anIqWithTwoPayloadsIsRefusedAndNeitherIsActedOn() {
+        ServiceFixture f = withInstantRoom("garden@muc.example");
+        f.send(join(JULIET, "garden@muc.example/juliet"));
+        Element voice = Element.builder(MucNamespaces.MUC_ADMIN, "query").child(Element.builder(
+                MucNamespaces.MUC_ADMIN, "item").attribute("nick", "juliet").attribute("role", "visitor").build())
+                .build();
+        Element destroy = Element.builder(MucNamespaces.MUC_OWNER, "query")
+                .child(Element.empty(MucNamespaces.MUC_OWNER, "destroy")).build();
+        Iq both = Iq.builder(IqType.SET).from(jid(ROMEO)).to(jid("garden@muc.example")).id("two")
+                .child(voice).child(destroy).build();
+
+        List<Stanza> out = f.send(both);
+
+        assertThat(out).singleElement().satisfies(s -> {
+            assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.BAD_REQUEST);
+            assertThat(s.id()).contains("two");
+        });
+        assertThat(f.send(groupchat(JULIET, "garden@muc.example", "still here, with voice")))
+                .noneMatch(Stanza::isError);
+    }
+
+    @Test
+    void anIqGetOrSetWithoutAnIdIsRefused() {
+        ServiceFixture f = withInstantRoom("garden@muc.example");
+        Iq noId = Iq.builder(IqType.GET).from(jid(ROMEO)).to(jid("garden@muc.example"))
+                .child(Element.empty(XmppNamespaces.DISCO_INFO, "query")).build();
+
+        assertThat(f.send(noId)).singleElement().satisfies(s ->
+                assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.BAD_REQUEST));
     }
 }
