@@ -3,6 +3,7 @@ package dev.mucengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.xml.XmlSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -55,8 +56,8 @@ class OutboundWriterTest {
 
     @Test
     void disconnectPolicyDropsAPeerThatStopsReadingInsteadOfBlockingTheSender() throws Exception {
-        OutboundWriter writer = new OutboundWriter(ours, 4, OverflowPolicy.DISCONNECT, "jabber:client", "test-out");
-        writer.start();
+        OutboundWriter writer = new OutboundWriter(ours, 4 * FILLER.length(), OverflowPolicy.DISCONNECT,
+                "jabber:client", "test-out");
         Thread sender = new Thread(() -> {
             for (int i = 0; i < 1_000; i++) {
                 writer.send(message(i, FILLER)); // the engine thread's call: must never block
@@ -73,9 +74,8 @@ class OutboundWriterTest {
 
     @Test
     void backPressurePolicyMakesTheSenderWaitAndLosesNothing() throws Exception {
-        OutboundWriter writer = new OutboundWriter(ours, 4, OverflowPolicy.BACK_PRESSURE, "jabber:client",
-                "test-out");
-        writer.start();
+        OutboundWriter writer = new OutboundWriter(ours, 4 * FILLER.length(), OverflowPolicy.BACK_PRESSURE,
+                "jabber:client", "test-out");
         int count = 200; // 3 MiB: far more than the queue and both socket buffers hold
         AtomicInteger sent = new AtomicInteger();
         Thread sender = new Thread(() -> {
@@ -101,9 +101,8 @@ class OutboundWriterTest {
 
     @Test
     void aReadingPeerGetsEverythingInOrderThenFinishClosesTheSocket() throws Exception {
-        OutboundWriter writer = new OutboundWriter(ours, 1_000, OverflowPolicy.DISCONNECT, "jabber:client",
+        OutboundWriter writer = new OutboundWriter(ours, 1_000_000, OverflowPolicy.DISCONNECT, "jabber:client",
                 "test-out");
-        writer.start();
         writer.sendMarkup("<stream>");
         for (int i = 0; i < 50; i++) {
             writer.send(message(i, "hello"));
@@ -123,9 +122,8 @@ class OutboundWriterTest {
 
     @Test
     void finishOutputLeavesTheSocketOpenForThePeersAnswer() throws Exception {
-        OutboundWriter writer = new OutboundWriter(ours, 10, OverflowPolicy.BACK_PRESSURE, "jabber:client",
+        OutboundWriter writer = new OutboundWriter(ours, 10_000, OverflowPolicy.BACK_PRESSURE, "jabber:client",
                 "test-out");
-        writer.start();
 
         writer.finishOutput("</stream>");
         assertThat(writer.awaitEnd(Duration.ofSeconds(10))).isTrue();
@@ -140,9 +138,8 @@ class OutboundWriterTest {
 
     @Test
     void abortDropsWhatIsQueuedAndClosesTheSocket() throws Exception {
-        OutboundWriter writer = new OutboundWriter(ours, 10, OverflowPolicy.BACK_PRESSURE, "jabber:client",
+        OutboundWriter writer = new OutboundWriter(ours, 10_000, OverflowPolicy.BACK_PRESSURE, "jabber:client",
                 "test-out");
-        writer.start();
 
         writer.abort();
         writer.send(message(1, "too late"));
@@ -150,6 +147,46 @@ class OutboundWriterTest {
         assertThat(writer.awaitEnd(Duration.ofSeconds(10))).isTrue();
         assertThat(ours.isClosed()).isTrue();
         assertThat(readToEnd(peer.getInputStream())).isEmpty();
+    }
+
+    /**
+     * The bound is in bytes, not stanzas: a peer that does not read is disconnected once 64 KiB
+     * wait for it (plus what the socket buffers took), however small the stanzas. Under a bound
+     * in stanzas, 10,000 messages of 60,000 characters (600 MB) could wait for one client.
+     */
+    @Test
+    void aPeerThatDoesNotReadIsDisconnectedWhenItsBytesExceedTheBound() throws Exception {
+        OutboundWriter writer = new OutboundWriter(ours, 64 * 1024, OverflowPolicy.DISCONNECT, "jabber:client",
+                "test-out");
+        Element stanza = message(1, "x".repeat(100));
+        int stanzaBytes = new XmlSerializer().toBytesInStream(stanza, "jabber:client").length;
+        AtomicInteger sent = new AtomicInteger();
+        Thread sender = new Thread(() -> {
+            while (!ours.isClosed() && sent.get() < 100_000) { // 100,000 stanzas: 14 MB in all
+                writer.send(stanza);
+                sent.incrementAndGet();
+            }
+        });
+
+        sender.start();
+        sender.join(TimeUnit.SECONDS.toMillis(20));
+
+        assertThat(writer.awaitEnd(Duration.ofSeconds(10))).as("writer ended").isTrue();
+        assertThat(ours.isClosed()).as("the peer is disconnected").isTrue();
+        assertThat((long) sent.get() * stanzaBytes).as("bytes sent before the peer was disconnected")
+                .isLessThan(1024 * 1024);
+    }
+
+    /** A stanza larger than the whole bound still reaches a peer that reads. */
+    @Test
+    void aStanzaLargerThanTheBoundStillGoesToAReadingPeer() throws Exception {
+        OutboundWriter writer = new OutboundWriter(ours, 1024, OverflowPolicy.DISCONNECT, "jabber:client",
+                "test-out");
+
+        writer.send(message(1, FILLER));
+        writer.finish("</stream>");
+
+        assertThat(readToEnd(peer.getInputStream())).contains(FILLER).endsWith("</stream>");
     }
 
     private static String readToEnd(InputStream in) throws IOException {

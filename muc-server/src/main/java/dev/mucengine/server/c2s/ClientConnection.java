@@ -37,17 +37,16 @@ final class ClientConnection {
     private volatile boolean headerSent;
     private Optional<Session> session = Optional.empty();
 
-    ClientConnection(Socket socket, ServerContext context) throws IOException {
+    ClientConnection(Socket socket, ServerContext context) {
         this.socket = socket;
         this.context = context;
-        this.writer = new OutboundWriter(socket, context.outputQueueCapacity(), OverflowPolicy.DISCONNECT,
+        this.writer = new OutboundWriter(socket, context.maxOutputBytes(), OverflowPolicy.DISCONNECT,
                 Stanza.CLIENT_NAMESPACE, "c2s-" + socket.getPort() + "-out");
         this.sasl = new SaslExchange(context.accounts(), context.random());
     }
 
-    /** Starts the reader and writer threads. */
+    /** Starts the reader thread (the writer starts with the first output). */
     void start() {
-        writer.start();
         Thread reader = new Thread(null, this::read, "c2s-" + socket.getPort() + "-in", Server.THREAD_STACK_BYTES);
         reader.setDaemon(true);
         reader.start();

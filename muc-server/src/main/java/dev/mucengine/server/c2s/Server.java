@@ -40,8 +40,8 @@ public final class Server implements AutoCloseable {
 
     /** Small stacks for the client reader threads, which never recurse deeply. */
     static final long THREAD_STACK_BYTES = 256 * 1024;
-    /** Stanzas queued for one client before it counts as not reading and is disconnected. */
-    static final int OUTPUT_QUEUE_CAPACITY = 10_000;
+    /** Output queued for one client before it counts as not reading and is disconnected. */
+    static final long MAX_OUTPUT_BYTES = 2 * 1024 * 1024;
     private static final int ENGINE_QUEUE_CAPACITY = 10_000;
     /** How long a clean shutdown waits for the engine to work through its queue and say goodbye. */
     private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -110,7 +110,7 @@ public final class Server implements AutoCloseable {
         ClientInput input = new ClientInput(sessions, serverIq, router);
         ServerContext context = new ServerContext(identity, accounts, registration, options.openRegistration(),
                 engine, input, XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
-                OUTPUT_QUEUE_CAPACITY);
+                MAX_OUTPUT_BYTES);
         Server server = new Server(listener, context, router, opened);
         engine.start();
         server.acceptor.start();

@@ -8,5 +8,5 @@ import java.util.Set;
 /** What every connection shares: the collaborators a {@link ClientConnection} needs. */
 record ServerContext(ServerIdentity identity, Accounts accounts, InBandRegistration registration,
         boolean openRegistration, ConfinedEngine engine, ClientInput input, XmlLimits limits,
-        SecureRandom random, Set<ClientConnection> connections, int outputQueueCapacity) {
+        SecureRandom random, Set<ClientConnection> connections, long maxOutputBytes) {
 }

@@ -37,9 +37,8 @@ final class ComponentConnection implements AutoCloseable {
 
     private ComponentConnection(Socket socket, ComponentSettings settings) throws IOException {
         this.reader = new XmppStreamReader(socket.getInputStream(), settings.limits());
-        this.writer = new OutboundWriter(socket, settings.outboundCapacity(), OverflowPolicy.BACK_PRESSURE,
+        this.writer = new OutboundWriter(socket, settings.outboundBytes(), OverflowPolicy.BACK_PRESSURE,
                 NAMESPACE, "component-writer-" + settings.domain());
-        writer.start();
     }
 
     /** Connects and authenticates; the returned connection is ready for stanzas. */
