@@ -26,7 +26,8 @@ public final class Main {
                         component (XEP-0114)
 
             Exit code: 0 after a clean stop, 1 if the transport cannot start or connect,
-            2 for a usage error.
+            2 for a usage error, 3 if a thread the service cannot run without died (out of
+            memory, say): the message says which; restart the process.
             """;
 
     private Main() {
