@@ -26,15 +26,18 @@ import org.jspecify.annotations.Nullable;
  * <p><b>What is counted.</b> An element weighs its {@link OutputSize}; markup weighs its
  * characters. What the writer has taken but not yet written still counts, so the bound holds for
  * everything the writer holds. One item is always accepted by an empty queue, however large, so
- * that a stanza larger than the bound still reaches a peer that reads.
+ * that a stanza larger than the bound still reaches a peer that reads. The writers of a transport
+ * share an {@link OutputBudget}, which ends the writer that holds the most when the sum of what
+ * they all hold would pass it.
  *
  * <p><b>Nothing before it is needed.</b> The queue and the writer thread come with the first
  * thing to write; a connection that is never answered costs neither.
  *
  * <p>The writer ends, and never writes again, once the last bytes of {@link #finish} or
  * {@link #finishOutput} are written, or on a write failure, an overflow under
- * {@link OverflowPolicy#DISCONNECT}, or {@link #abort}. Ending closes the socket (which also ends
- * a reader blocked on it), except after {@link #finishOutput}.
+ * {@link OverflowPolicy#DISCONNECT}, or {@link #abort}. After the last bytes the socket stays
+ * open for the peer's answer, which whoever reads the socket takes before closing it; any other
+ * end closes the socket (which also ends a reader blocked on it).
  */
 public final class OutboundWriter {
 
@@ -61,7 +64,10 @@ public final class OutboundWriter {
         }
     }
 
-    private record Last(String text, boolean closeSocket) implements Item {
+    /** What the last bytes leave of the socket. */
+    private enum Ending { HALF_CLOSED, OPEN }
+
+    private record Last(String text, Ending ending) implements Item {
         @Override
         public long size() {
             return text.length();
@@ -70,6 +76,7 @@ public final class OutboundWriter {
 
     private final Socket socket;
     private final long maxQueuedBytes;
+    private final OutputBudget budget;
     private final OverflowPolicy policy;
     private final String contentNamespace;
     private final String threadName;
@@ -78,26 +85,28 @@ public final class OutboundWriter {
     private final Object lock = new Object();
     private @Nullable ArrayDeque<Item> queue;
     private @Nullable Thread thread;
-    /** The weight of what is queued or taken and not yet written. */
-    private long queuedBytes;
+    /** The weight of what is queued or taken and not yet written; written under the lock. */
+    private volatile long queuedBytes;
     private boolean finishing;
     private boolean over;
 
     /**
      * @param socket the connection; the writer owns its output, and closes it when it ends
      * @param maxQueuedBytes how much output (see the class comment) may wait for the socket
+     * @param budget what this writer and the others sharing the budget may hold together
      * @param policy what a full queue means
      * @param contentNamespace the stream's content namespace ({@code jabber:client},
      *     {@code jabber:component:accept}), which elements in it do not repeat
      * @param threadName the writer thread's name
      */
-    public OutboundWriter(Socket socket, long maxQueuedBytes, OverflowPolicy policy, String contentNamespace,
-            String threadName) {
+    public OutboundWriter(Socket socket, long maxQueuedBytes, OutputBudget budget, OverflowPolicy policy,
+            String contentNamespace, String threadName) {
         if (maxQueuedBytes < 1) {
             throw new IllegalArgumentException("maxQueuedBytes must be positive");
         }
         this.socket = socket;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.budget = budget;
         this.policy = policy;
         this.contentNamespace = contentNamespace;
         this.threadName = threadName;
@@ -115,18 +124,22 @@ public final class OutboundWriter {
 
     /**
      * Queues the stream's last bytes (its closing tag): everything queued before is written, then
-     * {@code lastMarkup}, then the socket is closed. Later sends are dropped. Once only.
+     * {@code lastMarkup}, then the output is shut down (the peer reads the end of the stream) while
+     * the input stays open: whoever reads the socket reads on until the peer closes, then closes
+     * the socket. Closing at once would throw away what the peer sent meanwhile, and make its
+     * system answer with a reset that can discard our last bytes, the stream error with them.
+     * Later sends are dropped. Once only.
      */
     public void finish(String lastMarkup) {
-        enqueue(new Last(lastMarkup, true), true);
+        enqueue(new Last(lastMarkup, Ending.HALF_CLOSED), true);
     }
 
     /**
-     * As {@link #finish}, but the socket stays open so the peer can answer with its own closing
-     * tag (RFC 6120 §4.4); whoever reads it closes the socket.
+     * As {@link #finish}, but the output stays open too, so the peer can answer with its own
+     * closing tag (RFC 6120 §4.4) before either side closes; whoever reads it closes the socket.
      */
     public void finishOutput(String lastMarkup) {
-        enqueue(new Last(lastMarkup, false), true);
+        enqueue(new Last(lastMarkup, Ending.OPEN), true);
     }
 
     /** Ends now: what is still queued is dropped and the socket is closed. */
@@ -134,9 +147,7 @@ public final class OutboundWriter {
         Thread writer;
         synchronized (lock) {
             over = true;
-            if (queue != null) {
-                queue.clear();
-            }
+            dropQueued();
             lock.notifyAll();
             writer = thread;
         }
@@ -151,7 +162,20 @@ public final class OutboundWriter {
         return ended.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
+    /** What this writer holds, for its {@link OutputBudget}. */
+    long heldBytes() {
+        return queuedBytes;
+    }
+
+    /** Ends this writer as if its queue had overflowed: under DISCONNECT, its peer is disconnected. */
+    void overflow() {
+        if (policy == OverflowPolicy.DISCONNECT) {
+            abort();
+        }
+    }
+
     private void enqueue(Item item, boolean last) {
+        budget.makeRoomFor(item.size());
         boolean overflowed;
         synchronized (lock) {
             overflowed = enqueueLocked(item, last);
@@ -175,18 +199,19 @@ public final class OutboundWriter {
             queue = new ArrayDeque<>();
             Thread t = new Thread(null, this::drain, threadName, STACK_BYTES);
             t.setDaemon(true);
+            budget.register(this);
             try {
                 t.start();
             } catch (OutOfMemoryError e) {
                 over = true; // no thread to write with (the process is out of threads or memory): disconnect
-                queue.clear();
+                budget.unregister(this);
                 ended.countDown();
                 return true;
             }
             thread = t;
         }
         queue.add(item);
-        queuedBytes += item.size();
+        held(item.size());
         lock.notifyAll();
         return false;
     }
@@ -200,9 +225,7 @@ public final class OutboundWriter {
         while (queuedBytes > 0 && queuedBytes + item.size() > maxQueuedBytes) {
             if (policy == OverflowPolicy.DISCONNECT) {
                 over = true; // the peer is not reading
-                if (queue != null) {
-                    queue.clear();
-                }
+                dropQueued();
                 lock.notifyAll();
                 return false;
             }
@@ -220,7 +243,7 @@ public final class OutboundWriter {
     }
 
     private void drain() {
-        boolean closeSocket = true;
+        @Nullable Ending ending = null;
         try {
             OutputStream out = socket.getOutputStream();
             while (true) {
@@ -230,30 +253,48 @@ public final class OutboundWriter {
                 }
                 Last last = write(batch, out);
                 synchronized (lock) {
-                    batch.forEach(i -> queuedBytes -= i.size());
+                    batch.forEach(i -> held(-i.size()));
                     lock.notifyAll();
                 }
                 if (last != null) {
-                    closeSocket = last.closeSocket();
+                    ending = last.ending();
                     return;
                 }
             }
-        } catch (IOException e) {
-            // The peer is gone, or abort() closed the socket: either way nothing more can be written.
+        } catch (IOException | RuntimeException | Error e) {
+            // The peer is gone, abort() closed the socket, or the process is out of memory: either
+            // way this connection's output is over, and only this connection's.
+            ending = null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             synchronized (lock) {
                 over = true;
-                if (queue != null) {
-                    queue.clear();
-                }
+                dropQueued();
+                held(-queuedBytes); // what was taken and never written
                 lock.notifyAll();
             }
-            if (closeSocket) {
+            budget.unregister(this);
+            if (ending == null) {
                 closeSocket();
+            } else if (ending == Ending.HALF_CLOSED) {
+                shutdownOutput();
             }
             ended.countDown();
+        }
+    }
+
+    /** Under the lock: counts {@code bytes} more (or fewer) held, here and in the budget. */
+    private void held(long bytes) {
+        queuedBytes += bytes;
+        budget.add(bytes);
+    }
+
+    /** Under the lock: drops what is queued and not yet taken. */
+    private void dropQueued() {
+        if (queue != null) {
+            queue.forEach(i -> held(-i.size()));
+            queue.clear();
         }
     }
 
@@ -293,6 +334,14 @@ public final class OutboundWriter {
         pending.writeTo(out);
         out.flush();
         return null;
+    }
+
+    private void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            closeSocket(); // it cannot be half closed: close it
+        }
     }
 
     private void closeSocket() {
