@@ -85,8 +85,12 @@ public record ServeLimits(int maxConnections, int maxConnectionsPerAddress, int 
         }
     }
 
-    /** The XML limits of a client stream: the default ones with this stanza size. */
-    XmlLimits xmlLimits() {
+    /**
+     * The XML limits of a client stream: the default ones with this stanza size.
+     *
+     * @return the limits
+     */
+    public XmlLimits xmlLimits() {
         XmlLimits d = XmlLimits.DEFAULTS;
         return new XmlLimits(maxStanzaBytes, d.maxDepth(), d.maxAttributes(), d.maxTextLength(),
                 d.maxAttributeLength());
