@@ -80,6 +80,21 @@ final class AbusedServer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The documented health check, {@code muc-server.jar check}, as a supervisor runs it: a
+     * separate process that logs in as the healthy client's account. Returns its exit code.
+     */
+    int healthCheck() throws IOException, InterruptedException {
+        Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "check", "--port", String.valueOf(port()), "--domain", "localhost",
+                "--account", HealthyClient.USER + ":" + HealthyClient.PASSWORD).inheritIO().start();
+        if (!check.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
+            check.destroyForcibly().waitFor();
+            return -1;
+        }
+        return check.exitValue();
+    }
+
     /** Everything the server printed. */
     List<String> output() {
         return process.output();

@@ -49,6 +49,7 @@ class ConnectionAbuseIT {
                 }
             }
             assertThat(server.logsInEventually("127.0.1.200", "watcher")).as("a new client logs in").isTrue();
+            assertThat(server.healthCheck()).as("the health check's exit code").isZero();
         }
     }
 
