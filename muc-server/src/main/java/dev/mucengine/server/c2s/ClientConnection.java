@@ -60,10 +60,7 @@ final class ClientConnection {
     private volatile long pinged;
     private volatile long ended;
     private volatile @Nullable Session session;
-    /** Input held for this connection ({@link HeldInput}): read and not yet handled. */
-    private final AtomicLong heldInput = new AtomicLong();
-    /** Of {@link #heldInput}, what was read since the last complete event; reader thread only. */
-    private long sinceEvent;
+    private final HeldShare held;
     private volatile boolean evicted;
     /** Guards {@link #bound} and {@link #released}, which decide how the admission is given back. */
     private final Object admissionLock = new Object();
@@ -78,6 +75,7 @@ final class ClientConnection {
         this.socket = socket;
         this.address = socket.getInetAddress();
         this.context = context;
+        this.held = new HeldShare(context.heldInput());
         this.writer = new OutboundWriter(socket, context.limits().maxOutputBytes(), context.outputBudget(),
                 OverflowPolicy.DISCONNECT, Stanza.CLIENT_NAMESPACE, "c2s-" + socket.getPort() + "-out");
     }
@@ -130,7 +128,7 @@ final class ClientConnection {
 
     /** Input the server holds for this connection, for {@link HeldInput}. */
     long heldInput() {
-        return heldInput.get();
+        return held.held();
     }
 
     /** Whether {@link #evict} was called. */
@@ -167,19 +165,18 @@ final class ClientConnection {
     private void read() {
         try {
             MeteredInput input = new MeteredInput(socket.getInputStream(),
-                    context.limits().maxBytesBeforeAuthentication(), this::metered);
+                    context.limits().maxBytesBeforeAuthentication(), held::read);
             XmppStreamReader reader = new XmppStreamReader(input, context.limits().xmlLimits());
             Negotiation negotiation = new Negotiation(context, address, writer, input, this::terminate);
             while (!terminated.get()) {
                 StreamEvent event = reader.next();
                 lastInput = System.nanoTime();
-                long eventBytes = sinceEvent;
-                sinceEvent = 0;
+                long eventBytes = held.takeEventBytes();
                 if (event instanceof StreamEvent.ElementReceived received && phase == Phase.AUTHENTICATED) {
-                    stanza(received.element(), eventBytes); // released once the engine has handled it
+                    stanza(received.element(), eventBytes); // held until the engine has handled it
                     continue;
                 }
-                handled(eventBytes);
+                held.handled(eventBytes);
                 if (event instanceof StreamEvent.StreamOpened opened) {
                     opened(opened.header());
                 } else if (event instanceof StreamEvent.ElementReceived received) {
@@ -205,21 +202,6 @@ final class ClientConnection {
         }
     }
 
-    /** Reader thread: {@code n} bytes were read. */
-    private void metered(long n) {
-        sinceEvent += n;
-        heldInput.addAndGet(n);
-        context.heldInput().add(n);
-    }
-
-    /** {@code bytes} of this connection's input are no longer held. */
-    private void handled(long bytes) {
-        if (bytes > 0) {
-            heldInput.addAndGet(-bytes);
-            context.heldInput().release(bytes);
-        }
-    }
-
     /**
      * The reader is done: end the stream, tell the engine (the session's rooms and contacts hear
      * it leave now), read what the client still sends until it closes its side (or the timer cuts
@@ -234,8 +216,7 @@ final class ClientConnection {
             writer.abort();
         }
         try {
-            handled(sinceEvent);
-            sinceEvent = 0;
+            held.handled(held.takeEventBytes()); // an element that never ended
             Session s = session;
             if (s != null) {
                 submitSurely(() -> context.input().disconnected(s));
@@ -326,7 +307,7 @@ final class ClientConnection {
     private void stanza(Element element, long bytes) {
         Session bound = session;
         if (bound == null || !ClientStanzas.isStanza(element)) {
-            handled(bytes);
+            held.handled(bytes);
             terminate(Optional.of(StreamError.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "only message, presence and iq after authentication")));
             return;
@@ -335,11 +316,11 @@ final class ClientConnection {
             try {
                 context.input().fromClient(bound, element);
             } finally {
-                handled(bytes);
+                held.handled(bytes);
             }
         });
         if (!queued) {
-            handled(bytes); // the engine is stopping
+            held.handled(bytes); // the engine is stopping
         }
     }
 
