@@ -40,8 +40,10 @@ import org.jxmpp.jid.EntityBareJid;
  *       stop reading, and TCP pushes back on the senders.
  * </ul>
  *
- * <p>A task that throws is reported to the log; the thread goes on with the next one, so one bad
- * stanza cannot stop the service.
+ * <p>A task that throws an exception is reported to the log; the thread goes on with the next
+ * one, so one bad stanza cannot stop the service. An {@link Error} (out of memory, a stack
+ * overflow) may have left the engine half way through a change, so it ends the thread, and the
+ * process with it ({@link CriticalThreads}).
  */
 public final class ConfinedEngine {
 
@@ -87,6 +89,7 @@ public final class ConfinedEngine {
         this.places = new Semaphore(capacity);
         this.thread = new Thread(this::run, "muc-engine");
         thread.setDaemon(true);
+        CriticalThreads.guard(thread);
     }
 
     public void start() {

@@ -1,30 +1,43 @@
 package dev.mucengine.server;
 
+import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.xml.XmlSerializer;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One connection's output: a bounded queue drained by the connection's own writer thread, so no
- * other thread ever writes to the socket or blocks on it. Elements are serialized on the writer
- * thread, in the stream's content namespace; the output is flushed whenever the queue runs
- * empty, so a burst goes out in one write. When the queue is full, the {@link OverflowPolicy}
- * decides between disconnecting the peer and making the sender wait.
+ * One connection's output: a queue bounded in bytes, drained by the connection's own writer
+ * thread, so no other thread ever writes to the socket or blocks on it. Elements are serialized
+ * on the writer thread, in the stream's content namespace; everything queued when the writer
+ * wakes goes out in one write. When the queue is full, the {@link OverflowPolicy} decides between
+ * disconnecting the peer and making the sender wait.
+ *
+ * <p><b>What is counted.</b> An element weighs its {@link OutputSize}; markup weighs its
+ * characters. What the writer has taken but not yet written still counts, so the bound holds for
+ * everything the writer holds. One item is always accepted by an empty queue, however large, so
+ * that a stanza larger than the bound still reaches a peer that reads. The writers of a transport
+ * share an {@link OutputBudget}, which ends the writer that holds the most when the sum of what
+ * they all hold would pass it.
+ *
+ * <p><b>Nothing before it is needed.</b> The queue and the writer thread come with the first
+ * thing to write; a connection that is never answered costs neither.
  *
  * <p>The writer ends, and never writes again, once the last bytes of {@link #finish} or
  * {@link #finishOutput} are written, or on a write failure, an overflow under
- * {@link OverflowPolicy#DISCONNECT}, or {@link #abort}. Ending closes the socket (which also ends
- * a reader blocked on it), except after {@link #finishOutput}.
+ * {@link OverflowPolicy#DISCONNECT}, or {@link #abort}. After the last bytes the socket stays
+ * open for the peer's answer, which whoever reads the socket takes before closing it; any other
+ * end closes the socket (which also ends a reader blocked on it).
  */
 public final class OutboundWriter {
 
@@ -32,156 +45,302 @@ public final class OutboundWriter {
     private static final long STACK_BYTES = 256 * 1024;
     /** A waiting sender re-checks this often whether the writer has ended meanwhile. */
     private static final long WAIT_SLICE_MILLIS = 200;
+    /** Serialized output is handed to the socket in pieces of about this size. */
+    private static final int WRITE_CHUNK = 64 * 1024;
     private static final XmlSerializer SERIALIZER = new XmlSerializer();
 
     /** Queued output: an element to serialize, or markup written as is (stream header, close). */
     private sealed interface Item {
+        long size();
     }
 
-    private record Xml(Element element) implements Item {
+    private record Xml(Element element, long size) implements Item {
     }
 
     private record Markup(String text) implements Item {
+        @Override
+        public long size() {
+            return text.length();
+        }
     }
 
-    private record Last(String text, boolean closeSocket) implements Item {
+    /** What the last bytes leave of the socket. */
+    private enum Ending { HALF_CLOSED, OPEN }
+
+    private record Last(String text, Ending ending) implements Item {
+        @Override
+        public long size() {
+            return text.length();
+        }
     }
 
     private final Socket socket;
-    private final OutputStream out;
-    private final BlockingQueue<Item> queue;
+    private final long maxQueuedBytes;
+    private final OutputBudget budget;
     private final OverflowPolicy policy;
     private final String contentNamespace;
-    private final Thread thread;
-    private final AtomicBoolean finishing = new AtomicBoolean();
+    private final String threadName;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile boolean over;
+    /** Guards everything below. */
+    private final Object lock = new Object();
+    private @Nullable ArrayDeque<Item> queue;
+    private @Nullable Thread thread;
+    /** The weight of what is queued or taken and not yet written; written under the lock. */
+    private volatile long queuedBytes;
+    private boolean finishing;
+    private boolean over;
 
     /**
      * @param socket the connection; the writer owns its output, and closes it when it ends
-     * @param capacity how many elements and markup pieces may wait for the socket
+     * @param maxQueuedBytes how much output (see the class comment) may wait for the socket
+     * @param budget what this writer and the others sharing the budget may hold together
+     * @param policy what a full queue means
      * @param contentNamespace the stream's content namespace ({@code jabber:client},
      *     {@code jabber:component:accept}), which elements in it do not repeat
      * @param threadName the writer thread's name
      */
-    public OutboundWriter(Socket socket, int capacity, OverflowPolicy policy, String contentNamespace,
-            String threadName) throws IOException {
+    public OutboundWriter(Socket socket, long maxQueuedBytes, OutputBudget budget, OverflowPolicy policy,
+            String contentNamespace, String threadName) {
+        if (maxQueuedBytes < 1) {
+            throw new IllegalArgumentException("maxQueuedBytes must be positive");
+        }
         this.socket = socket;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.budget = budget;
         this.policy = policy;
         this.contentNamespace = contentNamespace;
-        this.thread = new Thread(null, this::drain, threadName, STACK_BYTES);
-        thread.setDaemon(true);
-    }
-
-    /** Starts the writer thread. */
-    public void start() {
-        thread.start();
+        this.threadName = threadName;
     }
 
     /** Queues an element (a stanza, a stream error, a SASL answer...). Dropped once finishing or ended. */
     public void send(Element element) {
-        if (!finishing.get()) {
-            enqueue(new Xml(element));
-        }
+        enqueue(new Xml(element, OutputSize.of(element, Stanza.CLIENT_NAMESPACE)), false);
     }
 
     /** Queues markup to write as is, such as a stream header. Dropped once finishing or ended. */
     public void sendMarkup(String markup) {
-        if (!finishing.get()) {
-            enqueue(new Markup(markup));
-        }
+        enqueue(new Markup(markup), false);
     }
 
     /**
      * Queues the stream's last bytes (its closing tag): everything queued before is written, then
-     * {@code lastMarkup}, then the socket is closed. Later sends are dropped. Once only.
+     * {@code lastMarkup}, then the output is shut down (the peer reads the end of the stream) while
+     * the input stays open: whoever reads the socket reads on until the peer closes, then closes
+     * the socket. Closing at once would throw away what the peer sent meanwhile, and make its
+     * system answer with a reset that can discard our last bytes, the stream error with them.
+     * Later sends are dropped. Once only.
      */
     public void finish(String lastMarkup) {
-        if (finishing.compareAndSet(false, true)) {
-            enqueue(new Last(lastMarkup, true));
-        }
+        enqueue(new Last(lastMarkup, Ending.HALF_CLOSED), true);
     }
 
     /**
-     * As {@link #finish}, but the socket stays open so the peer can answer with its own closing
-     * tag (RFC 6120 §4.4); whoever reads it closes the socket.
+     * As {@link #finish}, but the output stays open too, so the peer can answer with its own
+     * closing tag (RFC 6120 §4.4) before either side closes; whoever reads it closes the socket.
      */
     public void finishOutput(String lastMarkup) {
-        if (finishing.compareAndSet(false, true)) {
-            enqueue(new Last(lastMarkup, false));
-        }
+        enqueue(new Last(lastMarkup, Ending.OPEN), true);
     }
 
     /** Ends now: what is still queued is dropped and the socket is closed. */
     public void abort() {
-        over = true;
-        queue.clear();
+        Thread writer;
+        synchronized (lock) {
+            over = true;
+            dropQueued();
+            lock.notifyAll();
+            writer = thread;
+        }
         closeSocket(); // unblocks a write stuck on a peer that does not read
-        thread.interrupt(); // unblocks a writer waiting for the queue
+        if (writer == null) {
+            ended.countDown(); // no writer thread will ever count it down
+        }
     }
 
-    /** Waits for the writer thread to end; true if it has. */
+    /** Waits for the writer to end; true if it has. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
         return ended.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    private void enqueue(Item item) {
-        if (over) {
-            return;
-        }
+    /** What this writer holds, for its {@link OutputBudget}. */
+    long heldBytes() {
+        return queuedBytes;
+    }
+
+    /** Ends this writer as if its queue had overflowed: under DISCONNECT, its peer is disconnected. */
+    void overflow() {
         if (policy == OverflowPolicy.DISCONNECT) {
-            if (!queue.offer(item)) {
-                abort(); // the peer is not reading
-            }
-            return;
-        }
-        try {
-            while (!over && !queue.offer(item, WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
-                continue; // back-pressure: wait for room, or for the writer to end
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            abort();
         }
     }
 
+    private void enqueue(Item item, boolean last) {
+        budget.makeRoomFor(item.size());
+        boolean overflowed;
+        synchronized (lock) {
+            overflowed = enqueueLocked(item, last);
+        }
+        if (overflowed) {
+            closeSocket(); // outside the lock: also unblocks the writer thread's write
+        }
+    }
+
+    /** Under the lock: queues the item; returns true if it overflowed the queue of a peer to disconnect. */
+    private boolean enqueueLocked(Item item, boolean last) {
+        if (finishing || over) {
+            return false;
+        }
+        if (last) {
+            finishing = true;
+        } else if (!waitForRoom(item)) {
+            return over && policy == OverflowPolicy.DISCONNECT;
+        }
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+            Thread t = new Thread(null, this::drain, threadName, STACK_BYTES);
+            t.setDaemon(true);
+            budget.register(this);
+            try {
+                t.start();
+            } catch (OutOfMemoryError e) {
+                over = true; // no thread to write with (the process is out of threads or memory): disconnect
+                budget.unregister(this);
+                ended.countDown();
+                return true;
+            }
+            thread = t;
+        }
+        queue.add(item);
+        held(item.size());
+        lock.notifyAll();
+        return false;
+    }
+
+    /**
+     * Under the lock: whether the item may be queued now, after waiting for room under
+     * back-pressure. False once the writer is over, which a full queue under
+     * {@link OverflowPolicy#DISCONNECT} makes it.
+     */
+    private boolean waitForRoom(Item item) {
+        while (queuedBytes > 0 && queuedBytes + item.size() > maxQueuedBytes) {
+            if (policy == OverflowPolicy.DISCONNECT) {
+                over = true; // the peer is not reading
+                dropQueued();
+                lock.notifyAll();
+                return false;
+            }
+            try {
+                lock.wait(WAIT_SLICE_MILLIS); // back-pressure: wait for room, or for the writer to end
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (over) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void drain() {
-        boolean closeSocket = true;
+        @Nullable Ending ending = null;
         try {
-            while (!over) {
-                Item item = queue.take();
-                write(item);
-                if (item instanceof Last last) {
-                    out.flush();
-                    closeSocket = last.closeSocket();
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                List<Item> batch = take();
+                if (batch.isEmpty()) {
+                    return; // aborted or disconnected
+                }
+                Last last = write(batch, out);
+                synchronized (lock) {
+                    batch.forEach(i -> held(-i.size()));
+                    lock.notifyAll();
+                }
+                if (last != null) {
+                    ending = last.ending();
                     return;
                 }
-                if (queue.isEmpty()) {
-                    out.flush();
-                }
             }
-        } catch (IOException e) {
-            // The peer is gone, or abort() closed the socket: either way nothing more can be written.
+        } catch (IOException | RuntimeException | Error e) {
+            // The peer is gone, abort() closed the socket, or the process is out of memory: either
+            // way this connection's output is over, and only this connection's.
+            ending = null;
         } catch (InterruptedException e) {
-            // abort() while waiting for the queue.
+            Thread.currentThread().interrupt();
         } finally {
-            over = true;
-            queue.clear();
-            if (closeSocket) {
+            synchronized (lock) {
+                over = true;
+                dropQueued();
+                held(-queuedBytes); // what was taken and never written
+                lock.notifyAll();
+            }
+            budget.unregister(this);
+            if (ending == null) {
                 closeSocket();
+            } else if (ending == Ending.HALF_CLOSED) {
+                shutdownOutput();
             }
             ended.countDown();
         }
     }
 
-    private void write(Item item) throws IOException {
-        if (item instanceof Xml xml) {
-            out.write(SERIALIZER.toBytesInStream(xml.element(), contentNamespace));
-        } else if (item instanceof Markup markup) {
-            out.write(markup.text().getBytes(StandardCharsets.UTF_8));
-        } else if (item instanceof Last last) {
-            out.write(last.text().getBytes(StandardCharsets.UTF_8));
+    /** Under the lock: counts {@code bytes} more (or fewer) held, here and in the budget. */
+    private void held(long bytes) {
+        queuedBytes += bytes;
+        budget.add(bytes);
+    }
+
+    /** Under the lock: drops what is queued and not yet taken. */
+    private void dropQueued() {
+        if (queue != null) {
+            queue.forEach(i -> held(-i.size()));
+            queue.clear();
+        }
+    }
+
+    /** Waits for output and takes all of it; empty once the writer is over. */
+    private List<Item> take() throws InterruptedException {
+        synchronized (lock) {
+            while (!over && (queue == null || queue.isEmpty())) {
+                lock.wait();
+            }
+            if (over || queue == null) {
+                return List.of();
+            }
+            List<Item> batch = new ArrayList<>(queue);
+            queue.clear();
+            return batch;
+        }
+    }
+
+    /** Writes a batch in as few socket writes as its size allows; returns its last item if it ends the stream. */
+    private @Nullable Last write(List<Item> batch, OutputStream out) throws IOException {
+        ByteArrayOutputStream pending = new ByteArrayOutputStream(512);
+        for (Item item : batch) {
+            byte[] bytes = item instanceof Xml xml
+                    ? SERIALIZER.toBytesInStream(xml.element(), contentNamespace)
+                    : (item instanceof Markup m ? m.text() : ((Last) item).text()).getBytes(StandardCharsets.UTF_8);
+            pending.writeBytes(bytes);
+            if (pending.size() >= WRITE_CHUNK) {
+                pending.writeTo(out);
+                pending.reset();
+            }
+            if (item instanceof Last last) {
+                pending.writeTo(out);
+                out.flush();
+                return last;
+            }
+        }
+        pending.writeTo(out);
+        out.flush();
+        return null;
+    }
+
+    private void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            closeSocket(); // it cannot be half closed: close it
         }
     }
 

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * parser sees it.
  *
  * <p>Scanning UTF-8 byte-wise is safe: every byte this class looks at ({@code < > / ' " & ; ?
- * !}) is ASCII, and no multi-byte UTF-8 sequence contains an ASCII byte. Whether the bytes are
- * well-formed (names, UTF-8, nesting) is decided later by Woodstox.
+ * !}) is ASCII, and no multi-byte UTF-8 sequence contains an ASCII byte. End tags are checked
+ * against their start tags as they arrive, so a mismatched end tag ({@code <a><b></a>}) fails at
+ * once instead of leaving the scanner waiting for bytes that balance the depth (XML 1.0 §3,
+ * "Element Type Match"). Everything else about well-formedness (names, UTF-8, attributes) is
+ * decided later by Woodstox.
  */
 final class TopLevelScanner {
 
@@ -50,19 +53,15 @@ final class TopLevelScanner {
 
     private static final int MAX_DECLARATION = 256;
     private static final int MAX_ENTITY_NAME = 32;
-
-    private final InputStream in;
+    private final CapturingInput input;
     private final XmlLimits limits;
     private final boolean streamMode;
-    private final byte[] buffer = new byte[8192];
-    private int pos;
-    private int limit;
     private boolean first = true;
 
-    private byte[] captured = new byte[256];
-    private int capturedLength;
-    private boolean capturing;
-    private int capturedLimit;
+    /** The open elements' names, as offsets and lengths in the element's copy; the last is the innermost. */
+    private int[] openNameStart = new int[8];
+    private int[] openNameLength = new int[8];
+    private int depth;
 
     /**
      * @param streamMode true inside an XMPP stream: top-level {@code stream} start tags are
@@ -71,7 +70,7 @@ final class TopLevelScanner {
      *                   the input
      */
     TopLevelScanner(InputStream in, XmlLimits limits, boolean streamMode) {
-        this.in = in;
+        this.input = new CapturingInput(in);
         this.limits = limits;
         this.streamMode = streamMode;
     }
@@ -134,18 +133,14 @@ final class TopLevelScanner {
     }
 
     private Token readElement(int firstNameByte) throws IOException, XmlFailure {
-        startCapture(firstNameByte);
-        ByteArrayOutputStream name = new ByteArrayOutputStream();
-        name.write(firstNameByte);
-        int b = read();
-        while (b != -1 && !isWhitespace(b) && b != '/' && b != '>') {
-            name.write(b); // bounded by the stanza size limit, like everything captured
-            b = read();
-        }
+        input.startCapture(firstNameByte, limits.maxStanzaBytes());
+        int nameStart = input.capturedLength() - 1;
+        int b = readNameRest();
         if (b == -1) {
             return end();
         }
-        String qname = name.toString(StandardCharsets.UTF_8);
+        int nameLength = input.capturedLength() - 1 - nameStart;
+        String qname = input.captured(nameStart, nameLength);
         int tag = b == '>' ? OPEN : b == '/' ? readTagRest('/') : readTagRest(' ');
         if (tag == EOF) {
             return end();
@@ -155,13 +150,13 @@ final class TopLevelScanner {
                 throw new XmlFailure(StreamErrorCondition.NOT_WELL_FORMED,
                         "stream header must not be an empty element");
             }
-            return new Header(stopCapture(), qname);
+            return new Header(input.stopCapture(), qname);
         }
         if (tag == EMPTY) {
-            return new Chunk(stopCapture());
+            return new Chunk(input.stopCapture());
         }
-        int depth = 1;
-        checkDepth(depth);
+        depth = 0;
+        open(nameStart, nameLength);
         while (true) {
             b = read();
             if (b == -1) {
@@ -172,11 +167,12 @@ final class TopLevelScanner {
             } else if (b == '<') {
                 int c = read();
                 if (c == '/') {
-                    if (readTagRest(' ') == EOF) {
+                    int closed = readEndTag();
+                    if (closed == EOF) {
                         return end();
                     }
-                    if (--depth == 0) {
-                        return new Chunk(stopCapture());
+                    if (depth == 0) {
+                        return new Chunk(input.stopCapture());
                     }
                 } else if (c == '!') {
                     if (!readCdata()) {
@@ -187,16 +183,75 @@ final class TopLevelScanner {
                 } else if (c == -1) {
                     return end();
                 } else {
-                    tag = readTagRest(c);
+                    int start = input.capturedLength() - 1;
+                    int last = readNameRest();
+                    if (last == -1) {
+                        return end();
+                    }
+                    int length = input.capturedLength() - 1 - start;
+                    tag = last == '>' ? OPEN : readTagRest(last == '/' ? '/' : ' ');
                     if (tag == EOF) {
                         return end();
                     }
                     if (tag == OPEN) {
-                        checkDepth(++depth);
+                        open(start, length);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Reads the rest of a name whose first byte was read: up to white space, {@code /} or
+     * {@code >}, which is returned (-1 at the end of input). The name is bounded by the element
+     * size limit, like everything captured.
+     */
+    private int readNameRest() throws IOException, XmlFailure {
+        int b = read();
+        while (b != -1 && !isWhitespace(b) && b != '/' && b != '>') {
+            b = read();
+        }
+        return b;
+    }
+
+    /** A start tag (not empty) was read: its name becomes the innermost open element. */
+    private void open(int nameStart, int nameLength) throws XmlFailure {
+        checkDepth(depth + 1);
+        if (depth == openNameStart.length) {
+            openNameStart = Arrays.copyOf(openNameStart, depth * 2);
+            openNameLength = Arrays.copyOf(openNameLength, depth * 2);
+        }
+        openNameStart[depth] = nameStart;
+        openNameLength[depth] = nameLength;
+        depth++;
+    }
+
+    /**
+     * After {@code </} inside an element: reads the end tag and closes the innermost open
+     * element, whose name it must repeat exactly. Returns {@link #EOF} if the input ended first.
+     */
+    private int readEndTag() throws IOException, XmlFailure {
+        int nameStart = input.capturedLength();
+        int b = read();
+        while (b != -1 && !isWhitespace(b) && b != '>') {
+            b = read();
+        }
+        if (b == -1) {
+            return EOF;
+        }
+        int nameLength = input.capturedLength() - 1 - nameStart;
+        while (isWhitespace(b)) {
+            b = read();
+        }
+        if (b == -1) {
+            return EOF;
+        }
+        depth--;
+        if (b != '>' || !input.capturedEqual(nameStart, nameLength, openNameStart[depth], openNameLength[depth])) {
+            throw new XmlFailure(StreamErrorCondition.NOT_WELL_FORMED,
+                    "end tag does not match its start tag");
+        }
+        return OPEN;
     }
 
     private static final int OPEN = 0;
@@ -293,7 +348,7 @@ final class TopLevelScanner {
     private void readDeclaration() throws IOException, XmlFailure {
         StringBuilder decl = new StringBuilder();
         int b;
-        while (!(decl.length() > 0 && decl.charAt(decl.length() - 1) == '?' && peekIs('>'))) {
+        while (!(decl.length() > 0 && decl.charAt(decl.length() - 1) == '?' && input.peekIs('>'))) {
             b = read();
             if (b == -1) {
                 throw new XmlFailure(StreamErrorCondition.NOT_WELL_FORMED,
@@ -316,73 +371,20 @@ final class TopLevelScanner {
         }
     }
 
-    private boolean peekIs(int expected) throws IOException {
-        if (pos == limit && !fill()) {
-            return false;
-        }
-        return buffer[pos] == expected;
-    }
-
     private Token end() {
-        capturing = false;
+        input.cancelCapture();
         return new End(true);
     }
 
-    private void checkDepth(int depth) throws XmlFailure {
-        if (depth > limits.maxDepth()) {
+    private void checkDepth(int level) throws XmlFailure {
+        if (level > limits.maxDepth()) {
             throw new XmlFailure(StreamErrorCondition.POLICY_VIOLATION,
                     "element nesting deeper than " + limits.maxDepth());
         }
     }
 
-    private void startCapture(int firstNameByte) throws XmlFailure {
-        capturing = true;
-        capturedLength = 0;
-        capturedLimit = limits.maxStanzaBytes();
-        append('<');
-        append(firstNameByte);
-    }
-
-    private byte[] stopCapture() {
-        capturing = false;
-        return Arrays.copyOf(captured, capturedLength);
-    }
-
     private int read() throws IOException, XmlFailure {
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        int b = buffer[pos++] & 0xFF;
-        if (capturing) {
-            append(b);
-        }
-        return b;
-    }
-
-    private void append(int b) throws XmlFailure {
-        if (capturedLength >= capturedLimit) {
-            capturing = false;
-            throw new XmlFailure(StreamErrorCondition.POLICY_VIOLATION,
-                    "element larger than " + capturedLimit + " bytes");
-        }
-        if (capturedLength == captured.length) {
-            captured = Arrays.copyOf(captured, Math.min(capturedLimit, captured.length * 2));
-        }
-        captured[capturedLength++] = (byte) b;
-    }
-
-    /** One read: returns as soon as the stream has anything, so stanzas are never delayed. */
-    private boolean fill() throws IOException {
-        int n;
-        do {
-            n = in.read(buffer, 0, buffer.length);
-        } while (n == 0);
-        if (n < 0) {
-            return false;
-        }
-        pos = 0;
-        limit = n;
-        return true;
+        return input.read();
     }
 
     private static boolean isWhitespace(int b) {

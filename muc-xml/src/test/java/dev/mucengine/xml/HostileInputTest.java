@@ -114,6 +114,10 @@ class HostileInputTest {
         "<message>&foo;</message>|RESTRICTED_XML",
         "<p:message/>|NOT_WELL_FORMED",
         "<message><body></message></body>|NOT_WELL_FORMED",
+        "<message><body>hi</message>|NOT_WELL_FORMED",
+        "<message><body>hi</bodyx></message>|NOT_WELL_FORMED",
+        "<message><p:body xmlns:p='u'>hi</q:body></message>|NOT_WELL_FORMED",
+        "<message><body>hi</body x></message>|NOT_WELL_FORMED",
         "hello<message/>|NOT_WELL_FORMED",
         "</stream:other>|NOT_WELL_FORMED",
     })

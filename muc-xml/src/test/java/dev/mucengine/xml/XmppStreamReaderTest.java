@@ -171,6 +171,48 @@ class XmppStreamReaderTest {
         out.close();
     }
 
+    /**
+     * {@code <message><body>hi</message>} is balanced in depth only once more bytes arrive: the
+     * mismatched end tag must fail the stream as it arrives, not wait for them.
+     */
+    @Test
+    void mismatchedEndTagFailsAsSoonAsItArrives() throws Exception {
+        PipedOutputStream out = new PipedOutputStream();
+        XmppStreamReader r = new XmppStreamReader(new PipedInputStream(out, 65_536));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            write(out, CLIENT_HEADER);
+            opened(r.next());
+            write(out, "<message><body>hi</message>");
+            StreamEvent failed = r.next();
+            assertThat(failed).isInstanceOf(StreamEvent.StreamFailed.class);
+            assertThat(((StreamEvent.StreamFailed) failed).error().condition())
+                    .isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
+        });
+        out.close();
+    }
+
+    @Test
+    void endTagsMayEndWithWhiteSpaceAndRepeatPrefixes() throws IOException {
+        XmppStreamReader r = reader(CLIENT_HEADER + "<message><body >hi</body \n><p:x xmlns:p='urn:x'>"
+                + "<p:y/></p:x\t></message ><iq id='1'/>");
+        opened(r.next());
+        Element message = element(r.next());
+        assertThat(message.childText("jabber:client", "body")).contains("hi");
+        assertThat(message.child("urn:x", "x")).isPresent();
+        assertThat(element(r.next()).localName()).isEqualTo("iq");
+    }
+
+    /** After an element of almost the size limit, the reader goes on with small ones. */
+    @Test
+    void smallElementsFollowALargeOne() throws IOException {
+        String big = "x".repeat(XmlLimits.DEFAULTS.maxStanzaBytes() - 100);
+        XmppStreamReader r = reader(CLIENT_HEADER + "<message><body>" + big + "</body></message>"
+                + "<message><body>small</body></message>");
+        opened(r.next());
+        assertThat(element(r.next()).childText("jabber:client", "body")).contains(big);
+        assertThat(element(r.next()).childText("jabber:client", "body")).contains("small");
+    }
+
     @Test
     void deliversEachElementBeforeTheStreamEndsOverASocket() throws Exception {
         try (ServerSocket server = new ServerSocket(0);

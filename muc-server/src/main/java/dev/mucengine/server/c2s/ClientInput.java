@@ -1,8 +1,10 @@
 package dev.mucengine.server.c2s;
 
+import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.StanzaRouter;
@@ -29,16 +31,26 @@ final class ClientInput {
         this.presence = new LocalPresence(sessions, router::route);
     }
 
-    /** A top-level element from an authenticated client. */
+    /** A stanza ({@link ClientStanzas#isStanza}) from an authenticated client. */
     void fromClient(Session session, Element element) {
+        if (ClientStanzas.lacksId(element)) {
+            refuse(session, element, StanzaError.of(Condition.BAD_REQUEST).withText("an iq needs an id"));
+            return;
+        }
         Optional<EntityFullJid> jid = session.jid();
         if (jid.isEmpty()) {
             ResourceBinding.handle(session, element, sessions);
             return;
         }
+        if (ResourceBinding.isRequest(element)) {
+            // RFC 6120 §7.6.2.2: this server binds one resource per stream
+            refuse(session, element, StanzaError.of(Condition.NOT_ALLOWED)
+                    .withText("this stream has bound its resource"));
+            return;
+        }
         StanzaResult parsed = Stanza.parse(element.withAttribute("from", jid.get().toString()));
         if (parsed instanceof StanzaResult.Invalid invalid) {
-            bounceInvalid(session, invalid);
+            refuse(session, element, invalid.error());
             return;
         }
         Stanza stanza = ((StanzaResult.Valid) parsed).stanza();
@@ -64,14 +76,7 @@ final class ClientInput {
         presence.disconnected(session);
     }
 
-    private static void bounceInvalid(Session session, StanzaResult.Invalid invalid) {
-        Element e = invalid.element();
-        if (e.attribute("type").orElse("").equals("error")) {
-            return;
-        }
-        Element.Builder b = Element.builder(e.name()).attribute("type", "error");
-        e.attribute("id").ifPresent(id -> b.attribute("id", id));
-        b.child(invalid.error().toElement(Stanza.CLIENT_NAMESPACE));
-        session.send(b.build());
+    private static void refuse(Session session, Element element, StanzaError error) {
+        ClientStanzas.refusal(element, error).ifPresent(session::send);
     }
 }

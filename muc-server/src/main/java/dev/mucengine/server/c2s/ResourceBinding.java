@@ -18,6 +18,12 @@ final class ResourceBinding {
     private ResourceBinding() {
     }
 
+    /** Whether {@code element} asks to bind a resource: an iq set with a bind payload. */
+    static boolean isRequest(Element element) {
+        return element.is(Stanza.CLIENT_NAMESPACE, "iq") && element.attribute("type").orElse("").equals("set")
+                && element.child(NAMESPACE, "bind").isPresent();
+    }
+
     static void handle(Session session, Element element, SessionTable sessions) {
         if (!(Stanza.parse(element.withoutAttribute("from").withoutAttribute("to"))
                 instanceof StanzaResult.Valid v && v.stanza() instanceof Iq iq)) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param accountsFile     a file of {@code NAME:PASSWORD} lines
  * @param openRegistration allow XEP-0077 in-band registration
  * @param store            where rooms and archives are kept
+ * @param limits           what each client, and all of them, may use
  */
 public record ServeOptions(String domain, int port, String bind, List<Credential> admins,
-        Optional<Path> accountsFile, boolean openRegistration, StoreLocation store) {
+        Optional<Path> accountsFile, boolean openRegistration, StoreLocation store, ServeLimits limits) {
 
     /** An account given on the command line or in a file. */
     public record Credential(String name, String password) {

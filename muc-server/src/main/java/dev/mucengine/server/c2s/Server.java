@@ -6,16 +6,15 @@ import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.MonitoredStore;
+import dev.mucengine.server.OutputBudget;
 import dev.mucengine.server.StanzaRouter;
 import dev.mucengine.server.StoreLocation;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
-import dev.mucengine.xml.XmlLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,16 +31,15 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
- * The {@code serve} server: a listening socket, one reader and one writer thread per client, and
- * the engine thread ({@link ConfinedEngine}) that owns the {@code MucService} and all routing
- * state.
+ * The {@code serve} server: a listening socket and its {@link Acceptor}, one reader and one writer
+ * thread per client, the {@link LivenessTimer}, and the engine thread ({@link ConfinedEngine})
+ * that owns the {@code MucService} and all routing state. Everything is bounded by the options'
+ * {@link ServeLimits}.
  */
 public final class Server implements AutoCloseable {
 
     /** Small stacks for the client reader threads, which never recurse deeply. */
     static final long THREAD_STACK_BYTES = 256 * 1024;
-    /** Stanzas queued for one client before it counts as not reading and is disconnected. */
-    static final int OUTPUT_QUEUE_CAPACITY = 10_000;
     private static final int ENGINE_QUEUE_CAPACITY = 10_000;
     /** How long a clean shutdown waits for the engine to work through its queue and say goodbye. */
     private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -49,7 +47,8 @@ public final class Server implements AutoCloseable {
     private final ServerSocket listener;
     private final ServerContext context;
     private final StanzaRouter router;
-    private final Thread acceptor;
+    private final Acceptor acceptor;
+    private final LivenessTimer timer;
     private final RoomStore store;
 
     private Server(ServerSocket listener, ServerContext context, StanzaRouter router, RoomStore store) {
@@ -57,8 +56,8 @@ public final class Server implements AutoCloseable {
         this.context = context;
         this.router = router;
         this.store = store;
-        this.acceptor = new Thread(this::accept, "c2s-acceptor");
-        acceptor.setDaemon(true);
+        this.acceptor = new Acceptor(listener, context);
+        this.timer = new LivenessTimer(context);
     }
 
     /**
@@ -97,10 +96,11 @@ public final class Server implements AutoCloseable {
         RoomStore store = new MonitoredStore(opened, line -> System.err.println("serve: " + line));
         MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins), store,
                 IdSource.unique());
+        ServeLimits limits = options.limits();
         SessionTable sessions = new SessionTable();
-        InBandRegistration registration = new InBandRegistration(accounts);
+        InBandRegistration registration = new InBandRegistration(accounts, limits);
         ServerIq serverIq = new ServerIq(new ServerDisco(identity, options.openRegistration()),
-                new AdminCommands(identity, accounts, sessions), registration);
+                new AdminCommands(identity, accounts, sessions), registration, new PrivateStorage(limits));
         ConfinedEngine engine = new ConfinedEngine(muc, store, Clock.systemUTC(), ENGINE_QUEUE_CAPACITY,
                 line -> System.err.println("serve: " + line));
         StanzaRouter router = new StanzaRouter(engine, new LocalDelivery(identity, sessions, accounts, serverIq));
@@ -108,11 +108,15 @@ public final class Server implements AutoCloseable {
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 1024);
         ClientInput input = new ClientInput(sessions, serverIq, router);
+        Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
         ServerContext context = new ServerContext(identity, accounts, registration, options.openRegistration(),
-                engine, input, XmlLimits.DEFAULTS, new SecureRandom(), ConcurrentHashMap.newKeySet(),
-                OUTPUT_QUEUE_CAPACITY);
+                engine, input, limits, new Admission(limits), new AuthThrottle(limits.authFailureDelay()),
+                new HeldInput(limits.maxHeldInputBytes(), connections),
+                new OutputBudget(limits.maxTotalOutputBytes(), limits.maxOutputBytes() / 4),
+                new SecureRandom(), connections);
         Server server = new Server(listener, context, router, opened);
         engine.start();
+        server.timer.start();
         server.acceptor.start();
         return server;
     }
@@ -138,6 +142,7 @@ public final class Server implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("serve: closing the listening socket failed: " + e.getMessage());
         }
+        timer.stop();
         try {
             if (!context.engine().stopAfter(router::shutdown, ENGINE_STOP_TIMEOUT)) {
                 System.err.println("serve: the engine did not stop within " + ENGINE_STOP_TIMEOUT.toSeconds()
@@ -158,22 +163,6 @@ public final class Server implements AutoCloseable {
                 closeable.close();
             } catch (Exception e) {
                 System.err.println("serve: closing the room store failed: " + e.getMessage());
-            }
-        }
-    }
-
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket socket = listener.accept();
-                socket.setTcpNoDelay(true);
-                ClientConnection connection = new ClientConnection(socket, context);
-                context.connections().add(connection);
-                connection.start();
-            } catch (IOException e) {
-                if (!listener.isClosed()) {
-                    System.err.println("serve: accept failed: " + e.getMessage());
-                }
             }
         }
     }

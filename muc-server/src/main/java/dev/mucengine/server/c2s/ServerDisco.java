@@ -10,7 +10,7 @@ final class ServerDisco {
     static final String ITEMS = "http://jabber.org/protocol/disco#items";
 
     private static final List<String> SERVER_FEATURES = List.of(INFO, ITEMS,
-            "urn:xmpp:ping", AdminCommands.NAMESPACE, "jabber:iq:version",
+            ServerIq.PING, AdminCommands.NAMESPACE, "jabber:iq:version",
             "urn:ietf:params:xml:ns:xmpp-session", PrivateStorage.NAMESPACE);
 
     private final ServerIdentity identity;

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class ServerIq {
 
-    private static final String PING = "urn:xmpp:ping";
+    static final String PING = "urn:xmpp:ping";
     private static final String ROSTER = "jabber:iq:roster";
     private static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
     private static final String VERSION = "jabber:iq:version";
@@ -24,12 +24,14 @@ final class ServerIq {
     private final ServerDisco disco;
     private final AdminCommands commands;
     private final InBandRegistration registration;
-    private final PrivateStorage privateStorage = new PrivateStorage();
+    private final PrivateStorage privateStorage;
 
-    ServerIq(ServerDisco disco, AdminCommands commands, InBandRegistration registration) {
+    ServerIq(ServerDisco disco, AdminCommands commands, InBandRegistration registration,
+            PrivateStorage privateStorage) {
         this.disco = disco;
         this.commands = commands;
         this.registration = registration;
+        this.privateStorage = privateStorage;
     }
 
     /** An iq addressed to the server's domain. */

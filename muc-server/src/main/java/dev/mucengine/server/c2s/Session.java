@@ -11,22 +11,29 @@ import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * An authenticated client as the router sees it. Apart from {@link #send}, only the engine
- * thread reads or changes a session, so it needs no locks.
+ * An authenticated client as the router sees it. Apart from {@link #send} and {@link #jid}
+ * (which the connection's timeouts read), only the engine thread reads or changes a session, so
+ * it needs no locks.
  */
 final class Session {
 
     private final EntityBareJid account;
     private final OutboundWriter writer;
     private final Runnable closer;
-    private @Nullable EntityFullJid jid;
+    private final Runnable onBound;
+    private volatile @Nullable EntityFullJid jid;
     private boolean available;
     private final Set<Jid> directedPresence = new LinkedHashSet<>();
 
-    Session(EntityBareJid account, OutboundWriter writer, Runnable closer) {
+    /**
+     * @param closer ends the connection after what is already queued
+     * @param onBound runs once the session has bound its resource (on the engine thread)
+     */
+    Session(EntityBareJid account, OutboundWriter writer, Runnable closer, Runnable onBound) {
         this.account = account;
         this.writer = writer;
         this.closer = closer;
+        this.onBound = onBound;
     }
 
     EntityBareJid account() {
@@ -40,6 +47,7 @@ final class Session {
 
     void bind(EntityFullJid fullJid) {
         this.jid = fullJid;
+        onBound.run();
     }
 
     /** Sent initial presence and not yet unavailable presence (RFC 6121 §4.2). */

@@ -6,14 +6,21 @@ import dev.mucengine.core.xml.XmlName;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamHeader;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jxmpp.jid.DomainBareJid;
 
-/** The server's stream headers and the features it offers before and after SASL (RFC 6120 §4.3). */
+/**
+ * The server's stream headers, the versions it accepts, and the features it offers before and
+ * after SASL (RFC 6120 §4.3).
+ */
 final class StreamFeatures {
 
     static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
     static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
     private static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
+    private static final Pattern VERSION = Pattern.compile("([0-9]{1,9})\\.([0-9]{1,9})");
 
     private StreamFeatures() {
     }
@@ -24,6 +31,20 @@ final class StreamFeatures {
                 new Attribute(XmlName.local("id"), streamId),
                 new Attribute(XmlName.local("version"), "1.0"),
                 new Attribute(XmlName.xmlLang(), "en")));
+    }
+
+    /**
+     * Whether a client's stream version is one this server speaks (RFC 6120 §4.7.5): major
+     * version 1, whatever the minor one (numbers, not strings, are compared). A header without a
+     * version is accepted as before. Anything else, such as {@code 2.0} or text that is not a
+     * version, gets {@code unsupported-version}.
+     */
+    static boolean supportsVersion(Optional<String> version) {
+        if (version.isEmpty()) {
+            return true;
+        }
+        Matcher m = VERSION.matcher(version.get().strip());
+        return m.matches() && Integer.parseInt(m.group(1)) == 1;
     }
 
     /** Before authentication: SASL mechanisms, and registration when it is open. */

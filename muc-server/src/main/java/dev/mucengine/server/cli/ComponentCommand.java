@@ -56,7 +56,8 @@ final class ComponentCommand {
 
             %s
             Exit code: 0 after a clean stop, 1 if the server rejects the secret or domain or
-            the store cannot be opened, 2 for a usage error.
+            the store cannot be opened, 2 for a usage error, 3 if the engine thread died (out
+            of memory, say): restart the process.
             """.formatted(SECRET_VARIABLE, StoreOptions.HELP);
 
     private ComponentCommand() {

@@ -16,6 +16,8 @@ public final class Main {
     static final String HELP = """
             Usage: java -jar muc-server.jar serve --domain DOMAIN [options]      (serve --help)
                    java -jar muc-server.jar component --domain DOMAIN [options]  (component --help)
+                   java -jar muc-server.jar check --domain DOMAIN --account NAME:PASSWORD
+                                                                        (check --help)
                    java -jar muc-server.jar --help
 
             Runs the MUC engine behind a real transport until the process is stopped:
@@ -24,9 +26,12 @@ public final class Main {
                         service at conference.DOMAIN
             component   the MUC service DOMAIN of a running XMPP server, as an external
                         component (XEP-0114)
+            check       a health check of a running serve: logs in, pings the server and
+                        its MUC service (exit code 0 if all answered)
 
             Exit code: 0 after a clean stop, 1 if the transport cannot start or connect,
-            2 for a usage error.
+            2 for a usage error, 3 if a thread the service cannot run without died (out of
+            memory, say): the message says which; restart the process.
             """;
 
     private Main() {
@@ -49,6 +54,8 @@ public final class Main {
                 return serve(rest, out, err);
             case "component":
                 return component(rest, out, err);
+            case "check":
+                return check(rest, out, err);
             case "--help", "-h", "help":
                 out.print(HELP);
                 return OK;
@@ -83,6 +90,20 @@ public final class Main {
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.println("Run 'component --help' for usage.");
+            return USAGE;
+        }
+    }
+
+    private static int check(String[] args, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(CheckCommand.HELP);
+            return OK;
+        }
+        try {
+            return CheckCommand.run(CheckCommand.parse(args, System.getenv()), out, err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run 'check --help' for usage.");
             return USAGE;
         }
     }

@@ -13,15 +13,15 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve --domain D [--port P] [--bind ADDR] [--admin NAME:PASSWORD]... [--accounts FILE]
- * [--open-registration] [--data DIR | --database URL]}: runs the c2s server until the process is
- * told to stop.
+ * [--open-registration] [--data DIR | --database URL] [limits]}: runs the c2s server until the
+ * process is told to stop.
  */
 final class ServeCommand {
 
     static final String HELP = """
             Usage: java -jar muc-server.jar serve --domain DOMAIN [--port 5222] [--bind 127.0.0.1]
                        [--admin NAME:PASSWORD]... [--accounts FILE] [--open-registration]
-                       [--data DIR | --database URL]
+                       [--data DIR | --database URL] [limits]
 
             Runs an XMPP server (client-to-server TCP, no TLS) with the MUC engine at
             conference.DOMAIN. Accounts are in memory: --admin accounts (administrators of the
@@ -29,7 +29,8 @@ final class ServeCommand {
             by an administrator (XEP-0133) or registered in-band (XEP-0077, with
             --open-registration). Stop with Ctrl-C: occupants get the rooms' shutdown presence.
 
-            %s""".formatted(StoreOptions.HELP);
+            %s
+            %s""".formatted(StoreOptions.HELP, LimitOptions.HELP);
 
     private ServeCommand() {
     }
@@ -43,10 +44,15 @@ final class ServeCommand {
         Optional<Path> accounts = Optional.empty();
         boolean open = false;
         StoreOptions store = new StoreOptions();
+        LimitOptions limits = new LimitOptions();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (store.accepts(a)) {
                 store.set(a, value(args, ++i, a));
+                continue;
+            }
+            if (limits.accepts(a)) {
+                limits.set(a, value(args, ++i, a));
                 continue;
             }
             switch (a) {
@@ -62,7 +68,7 @@ final class ServeCommand {
         if (domain.isEmpty()) {
             throw new UsageException("--domain is required");
         }
-        return new ServeOptions(domain, port, bind, admins, accounts, open, store.location());
+        return new ServeOptions(domain, port, bind, admins, accounts, open, store.location(), limits.limits());
     }
 
     /** Runs until the JVM shuts down; returns an exit code only when the server cannot start. */

@@ -5,6 +5,7 @@ import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.XmlName;
 import dev.mucengine.server.OutboundWriter;
+import dev.mucengine.server.OutputBudget;
 import dev.mucengine.server.OverflowPolicy;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamEvent;
@@ -37,9 +38,8 @@ final class ComponentConnection implements AutoCloseable {
 
     private ComponentConnection(Socket socket, ComponentSettings settings) throws IOException {
         this.reader = new XmppStreamReader(socket.getInputStream(), settings.limits());
-        this.writer = new OutboundWriter(socket, settings.outboundCapacity(), OverflowPolicy.BACK_PRESSURE,
-                NAMESPACE, "component-writer-" + settings.domain());
-        writer.start();
+        this.writer = new OutboundWriter(socket, settings.outboundBytes(), OutputBudget.UNLIMITED,
+                OverflowPolicy.BACK_PRESSURE, NAMESPACE, "component-writer-" + settings.domain());
     }
 
     /** Connects and authenticates; the returned connection is ready for stanzas. */

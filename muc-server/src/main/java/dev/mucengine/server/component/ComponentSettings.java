@@ -14,13 +14,20 @@ import org.jxmpp.jid.DomainBareJid;
  * @param secret           the shared secret configured on the server for this domain
  * @param limits           limits on what the server may send, as for any other stream
  * @param reconnect        backoff between connection attempts
- * @param outboundCapacity stanzas queued for the socket before the engine waits for the writer
+ * @param outboundBytes    output queued for the socket before the engine waits for the writer,
+ *                         in bytes as {@code OutboundWriter} counts them
  * @param handshakeTimeout how long connecting and the handshake may take before the attempt fails
  * @param closeGrace       on shutdown, how long to wait for the server's {@code </stream:stream>}
  */
 public record ComponentSettings(String host, int port, DomainBareJid domain, String secret,
-        XmlLimits limits, ReconnectPolicy reconnect, int outboundCapacity, Duration handshakeTimeout,
+        XmlLimits limits, ReconnectPolicy reconnect, long outboundBytes, Duration handshakeTimeout,
         Duration closeGrace) {
+
+    /**
+     * The default outbound queue: 1 MiB, four full-size stanzas (256 KiB each) or thousands of
+     * chat messages, before the engine waits for the server to read.
+     */
+    public static final long DEFAULT_OUTBOUND_BYTES = 1024 * 1024;
 
     public ComponentSettings {
         Objects.requireNonNull(host, "host");
@@ -33,14 +40,14 @@ public record ComponentSettings(String host, int port, DomainBareJid domain, Str
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        if (outboundCapacity < 1) {
-            throw new IllegalArgumentException("outboundCapacity must be positive");
+        if (outboundBytes < 1) {
+            throw new IllegalArgumentException("outboundBytes must be positive");
         }
     }
 
-    /** Default limits, reconnect policy, a 1024-stanza outbound queue, 30 s handshake, 5 s close. */
+    /** Default limits, reconnect policy, a 1 MiB outbound queue, 30 s handshake, 5 s close. */
     public static ComponentSettings of(String host, int port, DomainBareJid domain, String secret) {
         return new ComponentSettings(host, port, domain, secret, XmlLimits.DEFAULTS,
-                ReconnectPolicy.DEFAULT, 1024, Duration.ofSeconds(30), Duration.ofSeconds(5));
+                ReconnectPolicy.DEFAULT, DEFAULT_OUTBOUND_BYTES, Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 }

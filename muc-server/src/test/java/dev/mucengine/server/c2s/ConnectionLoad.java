@@ -8,7 +8,8 @@ import java.util.List;
  * (accounts {@code userI:pw}), each authenticating with PLAIN, binding, sending presence and
  * joining one of N/50 rooms, then checks that every connection still answers a ping.
  *
- * <p>{@code java -cp ... dev.mucengine.server.c2s.ConnectionLoad PORT COUNT}
+ * <p>{@code java -cp ... dev.mucengine.server.c2s.ConnectionLoad PORT COUNT}, against a serve started with
+ * {@code --max-connections-per-address} above COUNT: every client comes from 127.0.0.1.
  */
 public final class ConnectionLoad {
 

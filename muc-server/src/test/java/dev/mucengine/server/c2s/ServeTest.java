@@ -32,7 +32,8 @@ class ServeTest {
     void start(@TempDir Path dir) throws IOException {
         Path accounts = Files.writeString(dir.resolve("accounts"), "# NAME:PASSWORD\nalice:wonderland\nbob:builder\n");
         server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1",
-                List.of(new ServeOptions.Credential("admin", "secret")), Optional.of(accounts), false, new StoreLocation.InMemory()));
+                List.of(new ServeOptions.Credential("admin", "secret")), Optional.of(accounts), false, new StoreLocation.InMemory(),
+                ServeLimits.DEFAULTS));
         port = server.port();
     }
 

@@ -59,7 +59,7 @@ class SmackMamInteropTest {
         getClass().getClassLoader().setPackageAssertionStatus("org.jivesoftware.smack.parsing", false);
         Path accounts = Files.writeString(dir.resolve("accounts"), "alice:" + PASSWORD + "\nbob:" + PASSWORD + "\n");
         try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
-                Optional.of(accounts), false, new StoreLocation.Directory(dir.resolve("data"))))) {
+                Optional.of(accounts), false, new StoreLocation.Directory(dir.resolve("data")), ServeLimits.DEFAULTS))) {
             XMPPTCPConnection alice = connect("alice", server.port());
             XMPPTCPConnection bob = connect("bob", server.port());
             try {

@@ -39,7 +39,8 @@ class SmackMucInteropTest {
         // only. See docs/interop.md.
         getClass().getClassLoader().setPackageAssertionStatus("org.jivesoftware.smack.parsing", false);
         try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1",
-                List.of(new ServeOptions.Credential(ADMIN, ADMIN_PASSWORD)), Optional.empty(), false, new StoreLocation.InMemory()))) {
+                List.of(new ServeOptions.Credential(ADMIN, ADMIN_PASSWORD)), Optional.empty(), false, new StoreLocation.InMemory(),
+                ServeLimits.DEFAULTS))) {
             useLoopbackPort(server.port());
             SmackIntegrationTestFramework.TestRunResult result = run(config().build());
 

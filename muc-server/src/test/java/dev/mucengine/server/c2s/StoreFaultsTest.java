@@ -81,7 +81,7 @@ class StoreFaultsTest {
         PostgresServer pg = POSTGRES.server();
         String url = pg.newDatabase();
         try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
-                Optional.of(accounts()), false, new StoreLocation.Database(url)));
+                Optional.of(accounts()), false, new StoreLocation.Database(url), ServeLimits.DEFAULTS));
                 RawClient owner = owner(server.port())) {
             enter(owner, true);
             assertThat(say(owner, "m1", "stored").attribute("type")).contains("groupchat");
@@ -115,7 +115,7 @@ class StoreFaultsTest {
                 "needs to mount a small tmpfs (root with CAP_SYS_ADMIN, as on CI)");
         try {
             try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
-                    Optional.of(accounts()), false, new StoreLocation.Directory(disk)));
+                    Optional.of(accounts()), false, new StoreLocation.Directory(disk), ServeLimits.DEFAULTS));
                     RawClient owner = owner(server.port())) {
                 enter(owner, true);
                 Path filler = disk.resolve("filler");
@@ -144,7 +144,7 @@ class StoreFaultsTest {
     void sqliteFilesMadeReadOnly() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1", List.of(),
-                Optional.of(accounts()), false, new StoreLocation.Directory(data)));
+                Optional.of(accounts()), false, new StoreLocation.Directory(data), ServeLimits.DEFAULTS));
                 RawClient owner = owner(server.port())) {
             enter(owner, true);
             assertThat(say(owner, "before", "writable").attribute("type")).contains("groupchat");

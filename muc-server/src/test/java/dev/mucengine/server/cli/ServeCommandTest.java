@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mucengine.server.StoreLocation;
+import dev.mucengine.server.c2s.ServeLimits;
 import dev.mucengine.server.c2s.ServeOptions;
 import dev.mucengine.server.c2s.Server;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,38 @@ class ServeCommandTest {
         assertThat(o.accountsFile()).contains(Path.of("users.txt"));
         assertThat(o.openRegistration()).isTrue();
         assertThat(o.store()).isEqualTo(new StoreLocation.Directory(Path.of("/var/lib/muc")));
+    }
+
+    @Test
+    void takesTheLimitsAnOperatorMayChangeAndKeepsTheOthers() throws Exception {
+        ServeOptions o = ServeCommand.parse(new String[] {"--domain", "d", "--max-connections", "800",
+            "--max-connections-per-address", "20", "--max-unauthenticated", "50", "--auth-timeout", "30",
+            "--idle-timeout", "600", "--ping-timeout", "20", "--max-stanza-bytes", "65536", "--max-output-bytes",
+            "1048576", "--registrations-per-address", "2"});
+
+        ServeLimits l = o.limits();
+        assertThat(l.maxConnections()).isEqualTo(800);
+        assertThat(l.maxConnectionsPerAddress()).isEqualTo(20);
+        assertThat(l.maxUnauthenticated()).isEqualTo(50);
+        assertThat(l.authTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(l.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(l.pingTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(l.maxStanzaBytes()).isEqualTo(65_536);
+        assertThat(l.xmlLimits().maxStanzaBytes()).isEqualTo(65_536);
+        assertThat(l.maxOutputBytes()).isEqualTo(1_048_576);
+        assertThat(l.registrationsPerAddress()).isEqualTo(2);
+        assertThat(l.maxPrivateBytes()).isEqualTo(ServeLimits.DEFAULTS.maxPrivateBytes());
+        assertThat(ServeCommand.parse(new String[] {"--domain", "d"}).limits()).isEqualTo(ServeLimits.DEFAULTS);
+    }
+
+    @Test
+    void refusesLimitsThatAreNotPositiveNumbers() {
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--auth-timeout", "0"}))
+                .hasMessage("--auth-timeout needs a positive whole number, got '0'");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--max-connections", "many"}))
+                .hasMessage("--max-connections needs a positive whole number, got 'many'");
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--max-stanza-bytes", "100"}))
+                .hasMessageContaining("at least 4096 bytes");
     }
 
     @Test

@@ -55,8 +55,8 @@ class ExternalComponentTest {
     private ExternalComponent start(String secret, XmlLimits limits) {
         ComponentSettings settings = new ComponentSettings("127.0.0.1", server.port(),
                 JidCreate.domainBareFromOrThrowUnchecked(DOMAIN), secret, limits,
-                new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0), 1024, Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
+                new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0),
+                ComponentSettings.DEFAULT_OUTBOUND_BYTES, Duration.ofSeconds(30), Duration.ofSeconds(5));
         InMemoryRoomStore store = new InMemoryRoomStore();
         MucService engine = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(DOMAIN)),
                 store, IdSource.sequential("c-"));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +43,8 @@ public final class ServeProcess implements AutoCloseable {
      *
      * @param jar muc-server.jar
      * @param accounts a file of {@code NAME:PASSWORD} lines
-     * @param storeArgs {@code --data DIR}, {@code --database URL}, or nothing (in memory)
+     * @param storeArgs {@code --data DIR}, {@code --database URL}, or nothing (in memory); any
+     *     further {@code serve} options (limits) may follow
      * @param jvmArgs extra JVM options (heap size)
      */
     public static ServeProcess start(Path jar, Path accounts, List<String> storeArgs, List<String> jvmArgs)
@@ -105,6 +107,16 @@ public final class ServeProcess implements AutoCloseable {
     /** Everything the process printed so far. */
     public List<String> output() {
         return List.copyOf(output);
+    }
+
+    /** Whether the process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits up to {@code seconds} for the process to end by itself; its exit code if it did. */
+    public OptionalInt awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. Waits for the process to end. */

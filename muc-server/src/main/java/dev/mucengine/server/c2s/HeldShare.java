@@ -1,0 +1,47 @@
+package dev.mucengine.server.c2s;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connection's share of the server's {@link HeldInput}: the bytes it sent that the server
+ * has read and not yet handled. Bytes are read by the reader thread, attributed to the event
+ * they completed, and released once that event is handled, on the reader thread or the engine's.
+ */
+final class HeldShare {
+
+    private final HeldInput total;
+    private final AtomicLong held = new AtomicLong();
+    /** Read since the last event; reader thread only. */
+    private long sinceEvent;
+
+    HeldShare(HeldInput total) {
+        this.total = total;
+    }
+
+    /** Reader thread: {@code n} more bytes were read. */
+    void read(long n) {
+        sinceEvent += n;
+        held.addAndGet(n);
+        total.add(n);
+    }
+
+    /** Reader thread: the bytes read since the last event, which the event just read completed. */
+    long takeEventBytes() {
+        long bytes = sinceEvent;
+        sinceEvent = 0;
+        return bytes;
+    }
+
+    /** {@code bytes} (from {@link #takeEventBytes}) are handled and no longer held. Any thread. */
+    void handled(long bytes) {
+        if (bytes > 0) {
+            held.addAndGet(-bytes);
+            total.release(bytes);
+        }
+    }
+
+    /** What this connection holds now. */
+    long held() {
+        return held.get();
+    }
+}
