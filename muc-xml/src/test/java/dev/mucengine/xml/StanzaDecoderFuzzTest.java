@@ -26,7 +26,7 @@ class StanzaDecoderFuzzTest {
 
     private static final XmlParser PARSER = new XmlParser(FuzzedElements.SMALL);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void decodesAnyBytesIntoStanzasOrTypedErrors(byte[] input) {
         ParseResult standalone = PARSER.parse(input);
         if (standalone instanceof ParseResult.Parsed parsed) {

@@ -20,7 +20,7 @@ import java.io.IOException;
  */
 class StreamReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void readsAnyBytesIntoEventsOnly(byte[] input) throws IOException {
         read(input, XmlLimits.DEFAULTS);
         read(input, FuzzedElements.SMALL);

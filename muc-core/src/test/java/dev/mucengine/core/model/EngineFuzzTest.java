@@ -16,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class EngineFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void anySequenceOfStanzasKeepsTheEngineSound(FuzzedDataProvider data) {
         ModelRun.run(FuzzedActions.decode(data));
     }

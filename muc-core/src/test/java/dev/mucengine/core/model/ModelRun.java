@@ -1,5 +1,7 @@
 package dev.mucengine.core.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
@@ -87,18 +89,22 @@ final class ModelRun {
         store.apply(effects.changes());
         List<Stanza> out = effects.stanzas();
         OutputChecks.check(out);
+        for (Stanza s : out) {
+            // A room speaks for itself only: what one room's input causes comes from that room.
+            assertThat(s.from().orElseThrow().asBareJid().toString()).as("from of %s", s).isEqualTo(action.room());
+        }
         ledger.record(out);
         expected.ifPresent(outcome -> JoinPrediction.assertOutcome(outcome, action, out));
         track(action, out, expected);
-        for (String room : World.ROOMS) {
-            RoomState state = audit.read(room, now);
-            RoomInvariants.check(room, state);
-            ledger.assertMatches(room, state);
-            states.put(room, state);
-            mostOccupants = Math.max(mostOccupants, state.occupants().size());
-            if (!state.exists()) {
-                locked.remove(room);
-            }
+        // Only the addressed room can have changed (every output came from it), so only it is read.
+        String room = action.room();
+        RoomState state = audit.read(room, now);
+        RoomInvariants.check(room, state);
+        ledger.assertMatches(room, state);
+        states.put(room, state);
+        mostOccupants = Math.max(mostOccupants, state.occupants().size());
+        if (!state.exists()) {
+            locked.remove(room);
         }
         for (Stanza s : out) {
             transcript.add(XmlWriter.write(s.element()));

@@ -16,7 +16,7 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * A user whose own entry goes keeps the affiliation of its server's entry (XEP-0045 §5.2), and
- * its role follows that, not the entry removed. Found by the model tests (RoomModelProperties):
+ * its role follows that, not the entry removed. Found by the model tests (RoomModelTest):
  * an owner through its server was made a participant, a user banned through its server stayed.
  */
 class ServerAffiliationTest {
