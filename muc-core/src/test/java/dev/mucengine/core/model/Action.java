@@ -27,7 +27,8 @@ sealed interface Action {
 
     /** The stanza, as {@link Stanza#parse} reads the element. */
     default Optional<Stanza> stanza() {
-        return Stanza.parse(element()) instanceof StanzaResult.Valid valid ? Optional.of(valid.stanza()) : Optional.empty();
+        return Stanza.parse(element()) instanceof StanzaResult.Valid valid
+                ? Optional.of(valid.stanza()) : Optional.empty();
     }
 
     /** MUC join presence (with {@code <x xmlns='muc'/>} and perhaps a password): enter, create, or resync. */

@@ -43,6 +43,7 @@ final class JoinPrediction {
     static Optional<Outcome> predict(Action action, Stanza stanza, RoomState before, boolean locked) {
         boolean join = action instanceof Action.Join;
         if (!join && !(action instanceof Action.Nick) || before.occupantByRealJid(action.user()).isPresent()) {
+            // Not an attempt to enter, or a session already in: nickname changes and resyncs are the ledger's.
             return Optional.empty();
         }
         Resourcepart raw = stanza.to().orElseThrow().getResourceOrNull();

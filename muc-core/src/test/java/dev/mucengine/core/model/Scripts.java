@@ -72,8 +72,8 @@ final class Scripts {
         Arbitrary<String> user = Arbitraries.of(World.USERS);
         // Owners act more often than others: most of what others try is refused, and the rules
         // under test are about what owners and admins do.
-        Arbitrary<String> actor = Arbitraries.frequency(Tuple.of(3, World.USERS.get(0)), Tuple.of(1, World.USERS.get(1)),
-                Tuple.of(3, World.USERS.get(2)), Tuple.of(1, World.USERS.get(3)));
+        Arbitrary<String> actor = Arbitraries.frequency(Tuple.of(3, World.USERS.get(0)),
+                Tuple.of(1, World.USERS.get(1)), Tuple.of(3, World.USERS.get(2)), Tuple.of(1, World.USERS.get(3)));
         Arbitrary<String> room = Arbitraries.of(World.ROOMS);
         Arbitrary<String> nick = Arbitraries.of(World.NICKS);
         Arbitrary<Optional<String>> password = Arbitraries.of(World.PASSWORDS).optional(0.3);

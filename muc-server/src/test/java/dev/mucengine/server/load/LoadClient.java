@@ -23,6 +23,8 @@ final class LoadClient implements AutoCloseable {
     private final InputStream in;
     private final String marker;
     private final StringBuilder pending = new StringBuilder();
+    /** What the last {@link #await} read up to and with its text. */
+    private String consumed = "";
     final AtomicLong bodies = new AtomicLong();
     final AtomicLong own = new AtomicLong();
 
@@ -68,8 +70,6 @@ final class LoadClient implements AutoCloseable {
         await(text);
         return consumed;
     }
-
-    private String consumed = "";
 
     /** Reads until {@code text} has arrived (what follows it stays unread for the next wait). */
     void await(String text) throws IOException {

@@ -103,7 +103,8 @@ class SoakIT {
         for (int i = 0; i < CLIENTS; i++) {
             clients.get(i).send("<presence to='" + room(i) + "/u" + i + "-renamed'/>");
         }
-        waitFor("every client's messages reflected to it", () -> clients.stream().allMatch(c -> c.own.get() >= MESSAGES));
+        waitFor("every client's messages reflected to it",
+                () -> clients.stream().allMatch(c -> c.own.get() >= MESSAGES));
         assertThat(rooms(port)).as("rooms during round %d", round).isEqualTo(ROOMS);
         for (int i = 1; i < CLIENTS; i += 2) {
             clients.get(i).close(); // abruptly: no unavailable presence, no closing tag
