@@ -23,6 +23,8 @@ final class LoadClient implements AutoCloseable {
     private final InputStream in;
     private final String marker;
     private final StringBuilder pending = new StringBuilder();
+    /** What the last {@link #await} read up to and with its text. */
+    private String consumed = "";
     final AtomicLong bodies = new AtomicLong();
     final AtomicLong own = new AtomicLong();
 
@@ -63,12 +65,19 @@ final class LoadClient implements AutoCloseable {
         out.flush();
     }
 
+    /** Reads until {@code text} has arrived and returns what came up to and with it. */
+    String readThrough(String text) throws IOException {
+        await(text);
+        return consumed;
+    }
+
     /** Reads until {@code text} has arrived (what follows it stays unread for the next wait). */
     void await(String text) throws IOException {
         byte[] buffer = new byte[8192];
         while (true) {
             int at = pending.indexOf(text);
             if (at >= 0) {
+                consumed = pending.substring(0, at + text.length());
                 pending.delete(0, at + text.length());
                 return;
             }

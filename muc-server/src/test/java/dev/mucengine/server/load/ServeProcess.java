@@ -104,6 +104,11 @@ public final class ServeProcess implements AutoCloseable {
         return port;
     }
 
+    /** The process id, for the JDK's tools (jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Everything the process printed so far. */
     public List<String> output() {
         return List.copyOf(output);

@@ -21,9 +21,12 @@ import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.parts.Resourcepart;
 
@@ -54,8 +57,13 @@ final class AffiliationEffects {
     static void apply(Room room, AffiliationRequest request, Optional<PresenceChange.Actor> actor,
             RoomContext context, Outbox out) {
         Jid target = request.jid().asBareJid();
-        Affiliation before = room.affiliationEntry(target).map(AffiliationEntry::affiliation).orElse(Affiliation.NONE);
         Affiliation after = request.affiliation();
+        // What each affected session had, its server's entry included (§5.2): the role follows the
+        // affiliation a session ends up with, not the entry changed.
+        Map<EntityFullJid, Affiliation> before = new HashMap<>();
+        for (Occupant occupant : occupantsAffected(room, target)) {
+            before.put(occupant.realJid(), room.affiliation(occupant.realJid()));
+        }
         boolean keepsNick = after.atLeast(Affiliation.MEMBER);
         Optional<Resourcepart> nick = keepsNick ? request.nick().or(() -> room.reservedNick(target)) : Optional.empty();
         room.setAffiliation(new AffiliationEntry(target, after, nick, request.reason()));
@@ -68,7 +76,8 @@ final class AffiliationEffects {
             return;
         }
         for (Occupant occupant : affected) {
-            update(room, occupant, before, after, request.reason(), actor, context, out);
+            update(room, occupant, before.getOrDefault(occupant.realJid(), Affiliation.NONE), request.reason(), actor,
+                    context, out);
         }
     }
 
@@ -81,16 +90,17 @@ final class AffiliationEffects {
     /**
      * §9.1: a banned user is removed (301), unless a service administrator; §9.4: in a
      * members-only room, a user who is no longer a member is removed (321); otherwise the role
-     * follows the new affiliation.
+     * follows the new affiliation. Each is decided on the affiliation the session now has, which
+     * is its server's when its own entry went (§5.2).
      */
-    private static void update(Room room, Occupant occupant, Affiliation before, Affiliation after,
-            Optional<String> reason, Optional<PresenceChange.Actor> actor, RoomContext context, Outbox out) {
+    private static void update(Room room, Occupant occupant, Affiliation before, Optional<String> reason,
+            Optional<PresenceChange.Actor> actor, RoomContext context, Outbox out) {
         boolean serviceAdmin = context.isServiceAdmin(occupant.realJid());
-        if (after == Affiliation.OUTCAST && !serviceAdmin) {
+        Affiliation effective = serviceAdmin ? Affiliation.OWNER : room.affiliation(occupant.realJid());
+        if (effective == Affiliation.OUTCAST) {
             remove(room, occupant, EnumSet.of(StatusCode.BANNED), actor, reason, out);
             return;
         }
-        Affiliation effective = serviceAdmin ? Affiliation.OWNER : after;
         if (room.config().membersOnly() && !effective.atLeast(Affiliation.MEMBER)) {
             remove(room, occupant, EnumSet.of(StatusCode.REMOVED_AFFILIATION), actor, reason, out);
             return;
@@ -98,7 +108,7 @@ final class AffiliationEffects {
         // A downgrade resets the role; an upgrade only raises it (a granted moderator stays one).
         Role standard = effective.defaultRole(room.config().moderated());
         Role role = occupant.role();
-        if (after.rank() < before.rank() || standard.rank() > role.rank()) {
+        if (effective.rank() < before.rank() || standard.rank() > role.rank()) {
             role = standard;
         }
         Occupant updated = occupant.withRole(role);
