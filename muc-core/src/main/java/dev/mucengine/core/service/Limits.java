@@ -22,6 +22,8 @@ package dev.mucengine.core.service;
  * @param maxNickLength the longest nickname, in code points
  * @param maxReasonLength the longest {@code <reason/>} in a muc#admin item or a room destruction
  * @param maxMessageLength the longest {@code <body/>} of a groupchat message
+ * @param roomCreationsPerMinute rooms one bare JID may create in any sixty seconds; one more is
+ *     refused with resource-constraint (type wait); service administrators are exempt
  */
 public record Limits(
         int maxOccupantsPerRoom,
@@ -31,14 +33,15 @@ public record Limits(
         int maxSubjectLength,
         int maxNickLength,
         int maxReasonLength,
-        int maxMessageLength) {
+        int maxMessageLength,
+        int roomCreationsPerMinute) {
 
     /**
      * The defaults: 1000 occupants per room, 10,000 rooms, 100 rooms per user, 20 messages of
-     * history, subjects and configuration texts of 1024, nicknames of 64, reasons of 1024 and
-     * messages of 65,536.
+     * history, subjects and configuration texts of 1024, nicknames of 64, reasons of 1024,
+     * messages of 65,536 and 30 rooms created per user per minute.
      */
-    public static final Limits DEFAULTS = new Limits(1000, 10_000, 100, 20, 1024, 64, 1024, 65_536);
+    public static final Limits DEFAULTS = new Limits(1000, 10_000, 100, 20, 1024, 64, 1024, 65_536, 30);
 
     /**
      * Checks the limits.
@@ -51,12 +54,36 @@ public record Limits(
      * @param maxNickLength the longest nickname, in code points
      * @param maxReasonLength the longest reason
      * @param maxMessageLength the longest groupchat message body
+     * @param roomCreationsPerMinute the most rooms one user may create in a minute
      * @throws IllegalArgumentException if a limit is less than 1, or {@code historySize} is negative
      */
     public Limits {
         if (maxOccupantsPerRoom < 1 || maxRooms < 1 || maxRoomsPerUser < 1 || historySize < 0
-                || maxSubjectLength < 1 || maxNickLength < 1 || maxReasonLength < 1 || maxMessageLength < 1) {
+                || maxSubjectLength < 1 || maxNickLength < 1 || maxReasonLength < 1 || maxMessageLength < 1
+                || roomCreationsPerMinute < 1) {
             throw new IllegalArgumentException("limits must be positive (history may be 0)");
         }
+    }
+
+    /**
+     * These limits with another rate of room creation.
+     *
+     * @param perMinute rooms one user may create in a minute
+     * @return a copy
+     */
+    public Limits withRoomCreationsPerMinute(int perMinute) {
+        return new Limits(maxOccupantsPerRoom, maxRooms, maxRoomsPerUser, historySize, maxSubjectLength, maxNickLength,
+                maxReasonLength, maxMessageLength, perMinute);
+    }
+
+    /**
+     * These limits with another number of rooms per user.
+     *
+     * @param perUser rooms one user may have created and not destroyed
+     * @return a copy
+     */
+    public Limits withMaxRoomsPerUser(int perUser) {
+        return new Limits(maxOccupantsPerRoom, maxRooms, perUser, historySize, maxSubjectLength, maxNickLength,
+                maxReasonLength, maxMessageLength, roomCreationsPerMinute);
     }
 }

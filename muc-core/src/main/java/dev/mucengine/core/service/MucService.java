@@ -51,6 +51,7 @@ public final class MucService implements StanzaHandler {
     private final ServiceDisco disco;
     private final ServiceCommands commands;
     private final RoomStore store;
+    private final RoomCreationRate creations = new RoomCreationRate();
 
     /**
      * A service over {@code store}. Reads the store's {@link RoomStore#directory()} once, here; no
@@ -193,6 +194,10 @@ public final class MucService implements StanzaHandler {
             refusal = Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT).withText("Too many rooms"));
         } else if (!admin && registry.createdBy(creator.asBareJid()) >= config.limits().maxRoomsPerUser()) {
             refusal = Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("You have created too many rooms"));
+        } else if (!admin && !creations.allows(creator.asBareJid(), context.now(),
+                config.limits().roomCreationsPerMinute())) {
+            refusal = Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT)
+                    .withText("You are creating rooms too fast; try again in a minute"));
         }
         if (refusal.isPresent()) {
             out.send(presence.errorReply(refusal.get().withBy(roomJid.toString())));
@@ -204,6 +209,7 @@ public final class MucService implements StanzaHandler {
         // XEP-0045 §10.1.1: a MUC client gets a locked room to configure; a groupchat 1.0 client an instant one.
         room.setLocked(presence.payload(MucNamespaces.MUC, "x").isPresent());
         registry.add(room);
+        creations.created(creator.asBareJid(), context.now());
         RoomPresence.enterCreated(room, presence, creator, nick, context, out);
         registry.settle(room, out);
     }

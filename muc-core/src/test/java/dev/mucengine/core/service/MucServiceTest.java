@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.stanza.Condition;
+import dev.mucengine.core.stanza.ErrorType;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Presence;
@@ -130,7 +131,7 @@ class MucServiceTest {
                 .satisfies(s -> assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.NOT_ALLOWED));
 
         ServiceFixture limited = new ServiceFixture(ServiceConfig.of(DOMAIN)
-                .withLimits(new Limits(1000, 10, 1, 20, 100, 64, 100, 1000)), new InMemoryRoomStore());
+                .withLimits(new Limits(1000, 10, 1, 20, 100, 64, 100, 1000, 10)), new InMemoryRoomStore());
         limited.send(join(ROMEO, "one@muc.example/romeo"));
         assertThat(limited.send(join(ROMEO, "two@muc.example/romeo"))).singleElement()
                 .satisfies(s -> assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.NOT_ALLOWED));
@@ -219,5 +220,25 @@ class MucServiceTest {
 
         assertThat(f.send(noId)).singleElement().satisfies(s ->
                 assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.BAD_REQUEST));
+    }
+
+    @Test
+    void oneUserCreatesAtMostTheConfiguredRoomsPerMinuteAndAgainAMinuteLater() {
+        ServiceFixture f = new ServiceFixture(ServiceConfig.of(DOMAIN)
+                .withLimits(Limits.DEFAULTS.withRoomCreationsPerMinute(3)), new InMemoryRoomStore());
+        for (int i = 0; i < 3; i++) {
+            assertThat(f.send(join(ROMEO, "r" + i + "@muc.example/romeo"))).noneMatch(Stanza::isError);
+        }
+
+        List<Stanza> fourth = f.send(join(ROMEO, "r3@muc.example/romeo"));
+        assertThat(fourth).singleElement().satisfies(s -> {
+            assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.RESOURCE_CONSTRAINT);
+            assertThat(s.error().orElseThrow().type()).isEqualTo(ErrorType.WAIT);
+        });
+        assertThat(f.send(join(JULIET, "j0@muc.example/juliet"))).as("others are not held back")
+                .noneMatch(Stanza::isError);
+
+        f.now = f.now.plusSeconds(61);
+        assertThat(f.send(join(ROMEO, "r3@muc.example/romeo"))).noneMatch(Stanza::isError);
     }
 }

@@ -73,7 +73,7 @@ class RestartTest {
     private static Limits roomLimits(int maxRooms, int maxRoomsPerUser) {
         Limits d = Limits.DEFAULTS;
         return new Limits(d.maxOccupantsPerRoom(), maxRooms, maxRoomsPerUser, d.historySize(), d.maxSubjectLength(),
-                d.maxNickLength(), d.maxReasonLength(), d.maxMessageLength());
+                d.maxNickLength(), d.maxReasonLength(), d.maxMessageLength(), d.roomCreationsPerMinute());
     }
 
     private static void persistentRoom(ServiceFixture f, String room, String name) {
