@@ -1,5 +1,6 @@
 package dev.mucengine.server.c2s;
 
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.server.StoreLocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.Optional;
  * @param openRegistration allow XEP-0077 in-band registration
  * @param store            where rooms and archives are kept
  * @param limits           what each client, and all of them, may use
+ * @param roomLimits       what the MUC service allows in rooms, and each user in creating them
  */
 public record ServeOptions(String domain, int port, String bind, List<Credential> admins,
-        Optional<Path> accountsFile, boolean openRegistration, StoreLocation store, ServeLimits limits) {
+        Optional<Path> accountsFile, boolean openRegistration, StoreLocation store, ServeLimits limits,
+        Limits roomLimits) {
 
     /** An account given on the command line or in a file. */
     public record Credential(String name, String password) {
@@ -35,5 +38,11 @@ public record ServeOptions(String domain, int port, String bind, List<Credential
 
     public ServeOptions {
         admins = List.copyOf(admins);
+    }
+
+    /** Options with the MUC service's default limits ({@link Limits#DEFAULTS}). */
+    public ServeOptions(String domain, int port, String bind, List<Credential> admins, Optional<Path> accountsFile,
+            boolean openRegistration, StoreLocation store, ServeLimits limits) {
+        this(domain, port, bind, admins, accountsFile, openRegistration, store, limits, Limits.DEFAULTS);
     }
 }

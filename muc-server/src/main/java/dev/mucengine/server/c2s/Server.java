@@ -94,7 +94,8 @@ public final class Server implements AutoCloseable {
     private static Server start(ServeOptions options, ServerIdentity identity, Accounts accounts, Set<BareJid> admins,
             RoomStore opened) throws IOException {
         RoomStore store = new MonitoredStore(opened, line -> System.err.println("serve: " + line));
-        MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins), store,
+        MucService muc = new MucService(ServiceConfig.of(identity.mucDomain()).withAdmins(admins)
+                .withLimits(options.roomLimits()), store,
                 IdSource.unique());
         ServeLimits limits = options.limits();
         SessionTable sessions = new SessionTable();

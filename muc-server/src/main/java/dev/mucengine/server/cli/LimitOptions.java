@@ -1,5 +1,6 @@
 package dev.mucengine.server.cli;
 
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.server.c2s.ServeLimits;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,11 +23,14 @@ final class LimitOptions {
             --max-stanza-bytes N             size of one stanza (%d)
             --max-output-bytes N             output waiting for a client that does not read (%d)
             --registrations-per-address N    accounts one IP address may register per hour (%d)
+            --rooms-per-user N               rooms one user may have created and not destroyed (%d)
+            --room-creations-per-minute N    rooms one user may create in a minute (%d)
             """.formatted(ServeLimits.DEFAULTS.maxConnections(), ServeLimits.DEFAULTS.maxConnectionsPerAddress(),
             ServeLimits.DEFAULTS.maxUnauthenticated(), ServeLimits.DEFAULTS.authTimeout().toSeconds(),
             ServeLimits.DEFAULTS.idleTimeout().toSeconds(), ServeLimits.DEFAULTS.pingTimeout().toSeconds(),
             ServeLimits.DEFAULTS.maxStanzaBytes(), ServeLimits.DEFAULTS.maxOutputBytes(),
-            ServeLimits.DEFAULTS.registrationsPerAddress());
+            ServeLimits.DEFAULTS.registrationsPerAddress(), Limits.DEFAULTS.maxRoomsPerUser(),
+            Limits.DEFAULTS.roomCreationsPerMinute());
 
     private final Map<String, Long> values = new HashMap<>();
 
@@ -35,7 +39,7 @@ final class LimitOptions {
         return switch (option) {
             case "--max-connections", "--max-connections-per-address", "--max-unauthenticated", "--auth-timeout",
                     "--idle-timeout", "--ping-timeout", "--max-stanza-bytes", "--max-output-bytes",
-                    "--registrations-per-address" -> true;
+                    "--registrations-per-address", "--rooms-per-user", "--room-creations-per-minute" -> true;
             default -> false;
         };
     }
@@ -71,6 +75,13 @@ final class LimitOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The MUC service's defaults with what was given. */
+    Limits roomLimits() {
+        Limits d = Limits.DEFAULTS;
+        return d.withMaxRoomsPerUser(count("--rooms-per-user", d.maxRoomsPerUser()))
+                .withRoomCreationsPerMinute(count("--room-creations-per-minute", d.roomCreationsPerMinute()));
     }
 
     private int count(String option, int fallback) {

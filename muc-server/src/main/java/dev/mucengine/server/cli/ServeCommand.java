@@ -68,7 +68,8 @@ final class ServeCommand {
         if (domain.isEmpty()) {
             throw new UsageException("--domain is required");
         }
-        return new ServeOptions(domain, port, bind, admins, accounts, open, store.location(), limits.limits());
+        return new ServeOptions(domain, port, bind, admins, accounts, open, store.location(), limits.limits(),
+                limits.roomLimits());
     }
 
     /** Runs until the JVM shuts down; returns an exit code only when the server cannot start. */

@@ -23,7 +23,7 @@ final class AbusedServer implements AutoCloseable {
     static final String PASSWORD = "pw";
     /** The accounts besides the healthy client's, each with {@link #PASSWORD}. */
     private static final List<String> USERS = List.of("victim", "sender", "ghost", "watcher", "quiet", "answerer",
-            "trickler", "rude", "hoarder", "keeper", "strict");
+            "trickler", "rude", "hoarder", "keeper", "strict", "creator", "owner", "stranger", "bob");
     /** A guard against hanging the build, not a timing assertion. */
     private static final long GUARD_SECONDS = 60;
 

@@ -2,6 +2,7 @@ package dev.mucengine.server.c2s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.server.StoreLocation;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ class SmackMucInteropTest {
     private static final String ADMIN = "sinttest-admin";
     private static final String ADMIN_PASSWORD = "admin-secret";
     private static final int RERUNS = 2;
+    /** Smack's test accounts create a room per test, about one a second: more than a person does. */
+    private static final Limits SMACK_ROOM_LIMITS = Limits.DEFAULTS.withRoomCreationsPerMinute(1_000);
 
     @Test
     void everySmackMucTestRunsAndPasses() throws Exception {
@@ -40,7 +43,7 @@ class SmackMucInteropTest {
         getClass().getClassLoader().setPackageAssertionStatus("org.jivesoftware.smack.parsing", false);
         try (Server server = Server.start(new ServeOptions("localhost", 0, "127.0.0.1",
                 List.of(new ServeOptions.Credential(ADMIN, ADMIN_PASSWORD)), Optional.empty(), false, new StoreLocation.InMemory(),
-                ServeLimits.DEFAULTS))) {
+                ServeLimits.DEFAULTS, SMACK_ROOM_LIMITS))) {
             useLoopbackPort(server.port());
             SmackIntegrationTestFramework.TestRunResult result = run(config().build());
 

@@ -3,6 +3,7 @@ package dev.mucengine.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.server.StoreLocation;
 import dev.mucengine.server.c2s.ServeLimits;
 import dev.mucengine.server.c2s.ServeOptions;
@@ -62,6 +63,15 @@ class ServeCommandTest {
         assertThat(l.registrationsPerAddress()).isEqualTo(2);
         assertThat(l.maxPrivateBytes()).isEqualTo(ServeLimits.DEFAULTS.maxPrivateBytes());
         assertThat(ServeCommand.parse(new String[] {"--domain", "d"}).limits()).isEqualTo(ServeLimits.DEFAULTS);
+    }
+
+    @Test
+    void takesTheRoomLimitsOfTheMucService() throws Exception {
+        ServeOptions o = ServeCommand.parse(new String[] {"--domain", "d", "--rooms-per-user", "7",
+            "--room-creations-per-minute", "3"});
+
+        assertThat(o.roomLimits()).isEqualTo(Limits.DEFAULTS.withRoomCreationsPerMinute(3).withMaxRoomsPerUser(7));
+        assertThat(ServeCommand.parse(new String[] {"--domain", "d"}).roomLimits()).isEqualTo(Limits.DEFAULTS);
     }
 
     @Test
