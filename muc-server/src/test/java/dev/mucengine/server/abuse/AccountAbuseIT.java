@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountAbuseIT {
 
-    private static final String STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
     @TempDir
     Path dir;
@@ -128,21 +127,12 @@ class AccountAbuseIT {
             throws IOException {
         c.send("<iq type='set' id='" + id + "'><query xmlns='jabber:iq:register'><username>" + user
                 + "</username><password>" + password + "</password></query></iq>");
-        return errorCondition(c.next(e -> e.attribute("id").filter(id::equals).isPresent()));
+        return c.errorOf(id);
     }
 
     /** A XEP-0049 store; empty if it succeeded, else the error condition. */
     private static Optional<String> store(ProbeClient c, String id, String payload) throws IOException {
         c.send("<iq type='set' id='" + id + "'><query xmlns='jabber:iq:private'>" + payload + "</query></iq>");
-        return errorCondition(c.next(e -> e.attribute("id").filter(id::equals).isPresent()));
-    }
-
-    private static Optional<String> errorCondition(Element iq) {
-        if (!iq.attribute("type").filter("error"::equals).isPresent()) {
-            return Optional.empty();
-        }
-        return iq.child("jabber:client", "error").flatMap(e -> e.elements().stream()
-                .filter(c -> c.namespace().equals(STANZAS) && !c.localName().equals("text")).findFirst())
-                .map(Element::localName).or(() -> Optional.of("unknown"));
+        return c.errorOf(id);
     }
 }

@@ -101,7 +101,10 @@ final class HealthyClient implements AutoCloseable {
         }
     }
 
-    /** Enters the room; a room it creates is unlocked with the default configuration. */
+    /**
+     * Enters the room; a room it creates is made persistent, so that entering again is no new
+     * creation (a user may create only so many rooms a minute).
+     */
     private void join() throws IOException, InterruptedException {
         client.send("<presence to='" + ROOM + "/" + NICK + "'><x xmlns='http://jabber.org/protocol/muc'>"
                 + "<history maxstanzas='0'/></x></presence>");
@@ -109,7 +112,9 @@ final class HealthyClient implements AutoCloseable {
                 && e.attribute("type").isEmpty());
         if (self != null && hasStatus(self, "201")) {
             client.send("<iq type='set' to='" + ROOM + "' id='config'><query"
-                    + " xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>");
+                    + " xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'>"
+                    + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+                    + "<field var='muc#roomconfig_persistentroom'><value>1</value></field></x></query></iq>");
             await("the room's configuration result", e -> e.attribute("id").filter("config"::equals).isPresent()
                     && e.attribute("type").filter("result"::equals).isPresent());
         }

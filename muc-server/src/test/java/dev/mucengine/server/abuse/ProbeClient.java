@@ -22,6 +22,7 @@ final class ProbeClient implements AutoCloseable {
 
     static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
     static final String STREAMS = "urn:ietf:params:xml:ns:xmpp-streams";
+    static final String STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
     static final String HEADER = "<?xml version='1.0'?><stream:stream to='localhost' version='1.0'"
             + " xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
     /** A guard against hanging the build, not a timing assertion. */
@@ -116,6 +117,21 @@ final class ProbeClient implements AutoCloseable {
                 return e;
             }
         }
+    }
+
+    /** The answer with id {@code id}: empty if it is no error, else its condition. */
+    Optional<String> errorOf(String id) throws IOException {
+        return errorCondition(next(e -> e.attribute("id").filter(id::equals).isPresent()));
+    }
+
+    /** The stanza's error condition ("unknown" if it names none), or empty if it is no error. */
+    static Optional<String> errorCondition(Element stanza) {
+        if (!stanza.attribute("type").filter("error"::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return stanza.child("jabber:client", "error").flatMap(e -> e.elements().stream()
+                .filter(c -> c.namespace().equals(STANZAS) && !c.localName().equals("text")).findFirst())
+                .map(Element::localName).or(() -> Optional.of("unknown"));
     }
 
     /**

@@ -22,7 +22,6 @@ class RoomAbuseIT {
     private static final String SERVICE = "conference.localhost";
     private static final String MUC = "http://jabber.org/protocol/muc";
     private static final String MUC_USER = MUC + "#user";
-    private static final String STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
     @TempDir
     Path dir;
@@ -74,11 +73,11 @@ class RoomAbuseIT {
                     for (int i = 0; i < 10; i++) {
                         stranger.send("<message to='" + room + "' id='flood" + i + "'><x xmlns='" + MUC_USER + "'>"
                                 + many + "</x></message>");
-                        assertThat(errorCondition(stranger, "flood" + i)).contains("bad-request");
+                        assertThat(stranger.errorOf("flood" + i)).contains("bad-request");
                     }
                     stranger.send("<message to='" + room + "' id='one'><x xmlns='" + MUC_USER + "'>"
                             + "<decline to='victim@localhost/v'/></x></message>");
-                    assertThat(errorCondition(stranger, "one")).contains("forbidden");
+                    assertThat(stranger.errorOf("one")).contains("forbidden");
 
                     owner.send("<message to='" + room + "'><x xmlns='" + MUC_USER + "'>"
                             + "<invite to='victim@localhost'/></x></message>");
@@ -94,7 +93,7 @@ class RoomAbuseIT {
                             .flatMap(d -> d.attribute("from"))).contains("victim@localhost");
                     victim.send("<message to='" + room + "' id='again'><x xmlns='" + MUC_USER + "'>"
                             + "<decline to='owner@localhost/o'/></x></message>");
-                    assertThat(errorCondition(victim, "again")).contains("forbidden");
+                    assertThat(victim.errorOf("again")).contains("forbidden");
                 }
             });
         }
@@ -119,7 +118,7 @@ class RoomAbuseIT {
                             + "<query xmlns='" + MUC + "#admin'><item nick='bob' role='visitor'/></query>"
                             + "<query xmlns='" + MUC + "#owner'><x xmlns='jabber:x:data' type='submit'/></query>"
                             + "</iq>");
-                    assertThat(errorCondition(owner, "both")).contains("bad-request");
+                    assertThat(owner.errorOf("both")).contains("bad-request");
 
                     owner.send("<iq type='get' to='" + room + "' id='who'><query xmlns='" + MUC + "#admin'>"
                             + "<item role='participant'/></query></iq>");
@@ -171,10 +170,10 @@ class RoomAbuseIT {
                     assertThat(enter(boss, room, "Boss")).isEmpty();
                     owner.send("<iq type='set' to='" + room + "' id='ban'><query xmlns='" + MUC + "#admin'>"
                             + "<item jid='boss@localhost' affiliation='outcast'/></query></iq>");
-                    assertThat(errorCondition(owner, "ban")).contains("not-allowed");
+                    assertThat(owner.errorOf("ban")).contains("not-allowed");
                     owner.send("<iq type='set' to='" + room + "' id='kick'><query xmlns='" + MUC + "#admin'>"
                             + "<item nick='Boss' role='none'/></query></iq>");
-                    assertThat(errorCondition(owner, "kick")).contains("not-allowed");
+                    assertThat(owner.errorOf("kick")).contains("not-allowed");
                 }
             });
         }
@@ -189,11 +188,11 @@ class RoomAbuseIT {
         Element answer = c.next(e -> e.localName().equals("presence")
                 && e.attribute("from").filter(f -> f.startsWith(room + "/")).isPresent()
                 && (e.attribute("type").filter("error"::equals).isPresent() || isSelf(e)));
-        Optional<String> error = errorCondition(answer);
+        Optional<String> error = ProbeClient.errorCondition(answer);
         if (error.isEmpty() && hasStatus(answer, "201")) {
             c.send("<iq type='set' to='" + room + "' id='config'><query xmlns='" + MUC + "#owner'>"
                     + "<x xmlns='jabber:x:data' type='submit'/></query></iq>");
-            assertThat(errorCondition(c, "config")).isEmpty();
+            assertThat(c.errorOf("config")).isEmpty();
         }
         return error;
     }
@@ -205,19 +204,5 @@ class RoomAbuseIT {
     private static boolean hasStatus(Element presence, String code) {
         return presence.child(MUC_USER, "x").stream().flatMap(x -> x.children(MUC_USER, "status").stream())
                 .anyMatch(s -> s.attribute("code").filter(code::equals).isPresent());
-    }
-
-    private static Optional<String> errorCondition(ProbeClient c, String id) throws IOException {
-        return errorCondition(c.next(e -> e.attribute("id").filter(id::equals).isPresent()));
-    }
-
-    /** The stanza's error condition, or empty if it is no error. */
-    private static Optional<String> errorCondition(Element stanza) {
-        if (!stanza.attribute("type").filter("error"::equals).isPresent()) {
-            return Optional.empty();
-        }
-        return stanza.child("jabber:client", "error").flatMap(e -> e.elements().stream()
-                .filter(c -> c.namespace().equals(STANZAS) && !c.localName().equals("text")).findFirst())
-                .map(Element::localName).or(() -> Optional.of("unknown"));
     }
 }
