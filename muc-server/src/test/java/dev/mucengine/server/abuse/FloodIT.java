@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +46,9 @@ class FloodIT {
                         join(victim, "Victim", false); // and from now on it never reads
                         sender.next(e -> e.attribute("from").filter((ROOM + "/Victim")::equals).isPresent());
 
-                        int sent = flood(sender);
+                        int sentWhenGone = flood(sender);
 
-                        assertThat(sent).as("messages sent until the victim was disconnected: a few MB, not 360")
+                        assertThat(sentWhenGone).as("messages sent before the victim was disconnected: a few MB, not 360")
                                 .isLessThan(MESSAGES / 10);
                         assertThat(victim.closedByServer()).as("the victim's connection is closed").isTrue();
                     }
@@ -58,15 +58,16 @@ class FloodIT {
     }
 
     /**
-     * Sends 60,000-character messages, at most {@link #WINDOW} of them unechoed, until the
-     * victim leaves the room or all are sent; returns how many were sent.
+     * Sends all {@link #MESSAGES} 60,000-character messages (360 MB), at most {@link #WINDOW} of
+     * them unechoed; returns how many had been sent when the victim left the room.
      */
     private static int flood(ProbeClient sender) throws Exception {
         Semaphore window = new Semaphore(WINDOW);
-        AtomicBoolean victimGone = new AtomicBoolean();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger sentWhenGone = new AtomicInteger(-1);
         Thread echoes = new Thread(() -> {
             try {
-                while (!victimGone.get()) {
+                for (int echoed = 0; echoed < MESSAGES; ) {
                     StreamEvent event = sender.nextEvent();
                     if (!(event instanceof StreamEvent.ElementReceived r)) {
                         break;
@@ -74,31 +75,31 @@ class FloodIT {
                     Element e = r.element();
                     if (e.localName().equals("message") && e.attribute("from").filter((ROOM + "/Sender")::equals)
                             .isPresent()) {
+                        echoed++;
                         window.release();
                     } else if (e.localName().equals("presence") && e.attribute("from")
                             .filter((ROOM + "/Victim")::equals).isPresent()
                             && e.attribute("type").filter("unavailable"::equals).isPresent()) {
-                        victimGone.set(true);
+                        sentWhenGone.set(sent.get());
                     }
                 }
             } catch (IOException e) {
                 // the sender's connection ended; the loop below sees no more echoes
             }
-            window.release(WINDOW); // let the sender see the end
         }, "flood-echoes");
         echoes.setDaemon(true);
         echoes.start();
-        int sent = 0;
-        while (sent < MESSAGES && !victimGone.get()) {
+        while (sent.get() < MESSAGES) {
             if (!window.tryAcquire(60, TimeUnit.SECONDS)) { // a guard against hanging, not a timing assertion
-                throw new IOException("no echo of the sender's messages for 60 s after " + sent);
+                throw new IOException("no echo of the sender's messages for 60 s after " + sent.get());
             }
             sender.send("<message type='groupchat' to='" + ROOM + "'><body>" + BODY + "</body></message>");
-            sent++;
+            sent.incrementAndGet();
         }
         echoes.join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(victimGone).as("the victim left the room").isTrue();
-        return sent;
+        assertThat(echoes.isAlive()).as("every message echoed to the sender").isFalse();
+        assertThat(sentWhenGone.get()).as("the victim left the room").isNotNegative();
+        return sentWhenGone.get();
     }
 
     private static void join(ProbeClient client, String nick, boolean creates) throws IOException {
