@@ -40,6 +40,11 @@ public final class MonitoredStore implements RoomStore {
     }
 
     @Override
+    public Optional<String> serviceSecret() {
+        return observed(store::serviceSecret);
+    }
+
+    @Override
     public Optional<RoomRecord> load(EntityBareJid room) {
         return observed(() -> store.load(room));
     }

@@ -134,17 +134,21 @@ public final class StanzaRouter {
             turns.forEach(t -> changes.addAll(t.effects().changes()));
             boolean committed = engine.commit(changes);
             Set<EntityBareJid> lost = new LinkedHashSet<>();
+            boolean anyLost = false;
             for (Turn turn : turns) {
                 if (committed || turn.effects().changes().isEmpty()) {
                     for (Stanza s : turn.effects().stanzas()) {
                         pending.add(new Pending(s, isForService(s), turn.hops() + 1));
                     }
                 } else {
-                    turn.effects().changes().forEach(c -> lost.add(c.room()));
+                    // A lost change may be the service's own (its secret): discard even then, so
+                    // that the engine reports it again.
+                    anyLost = true;
+                    turn.effects().changes().forEach(c -> c.roomIfAny().ifPresent(lost::add));
                     refuse(turn);
                 }
             }
-            if (!lost.isEmpty()) {
+            if (anyLost) {
                 engine.discard(lost).stanzas().forEach(s -> pending.add(new Pending(s, isForService(s), 1)));
             }
             drain();

@@ -35,6 +35,12 @@ final class OutageStore implements RoomStore {
     }
 
     @Override
+    public Optional<String> serviceSecret() {
+        check();
+        return stored.serviceSecret();
+    }
+
+    @Override
     public Optional<RoomRecord> load(EntityBareJid room) {
         check();
         return stored.load(room);

@@ -1,7 +1,6 @@
 package dev.mucengine.core.api;
 
 import java.security.SecureRandom;
-import java.util.Locale;
 
 /**
  * Supplies the ids of stanzas the engine originates (and stable message ids). Injected so that
@@ -18,7 +17,20 @@ public interface IdSource {
     String nextId();
 
     /**
-     * A deterministic source: {@code prefix1}, {@code prefix2}, ... For tests and scripts: two
+     * Fresh secret material, for keys the service keeps (the XEP-0421 occupant id key): it must
+     * not be guessable from the ids this source gives out, which are public (stanza ids, message
+     * ids). By default the next id, which suits deterministic sources in tests; {@link #unique()}
+     * draws 256 new bits from {@link SecureRandom} instead, as its ids share one public prefix.
+     *
+     * @return new secret material; never empty
+     */
+    default String nextSecret() {
+        return nextId();
+    }
+
+    /**
+     * A deterministic source: {@code prefix1}, {@code prefix2}, ...; secrets {@code prefixsecret1},
+     * {@code prefixsecret2}, ... For tests and scripts: two
      * sources with the same prefix repeat each other's ids, so a host must not use it across
      * restarts.
      *
@@ -26,8 +38,19 @@ public interface IdSource {
      * @return a new source whose counter starts at 1
      */
     static IdSource sequential(String prefix) {
-        long[] counter = {0};
-        return () -> prefix + (++counter[0]);
+        long[] counter = {0, 0};
+        return new IdSource() {
+            @Override
+            public String nextId() {
+                return prefix + (++counter[0]);
+            }
+
+            /** {@code prefixsecret1}...: counted apart, so that taking a secret shifts no id. */
+            @Override
+            public String nextSecret() {
+                return prefix + "secret" + (++counter[1]);
+            }
+        };
     }
 
     /**
@@ -49,22 +72,6 @@ public interface IdSource {
      * @return a new source with a prefix drawn from {@code random}
      */
     static IdSource unique(SecureRandom random) {
-        byte[] bits = new byte[10];
-        random.nextBytes(bits);
-        StringBuilder prefix = new StringBuilder(17);
-        long acc = 0;
-        int held = 0;
-        for (byte b : bits) {
-            acc = acc << 8 | (b & 0xff);
-            held += 8;
-            while (held >= 5) {
-                held -= 5;
-                prefix.append(Character.forDigit((int) (acc >>> held) & 31, 32));
-            }
-        }
-        prefix.append('-');
-        String base = prefix.toString().toLowerCase(Locale.ROOT);
-        long[] counter = {0};
-        return () -> base + Long.toString(++counter[0], 36);
+        return new RandomIds(random);
     }
 }

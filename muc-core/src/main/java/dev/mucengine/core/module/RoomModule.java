@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.parts.Resourcepart;
 
 /**
  * One room feature: its configuration fields, its service discovery features, its checks and
@@ -154,6 +155,22 @@ public interface RoomModule {
      */
     default boolean handlesMessage(Message message) {
         return false;
+    }
+
+    /**
+     * An answer of the room's own to an iq request addressed to an occupant JID, which the room
+     * otherwise relays to that occupant (XEP-0045 §7.5): a module may answer instead (XEP-0410 §3.3,
+     * self-ping). The first module that answers decides.
+     *
+     * @param room the room
+     * @param request the iq get or set, to {@code room@service/nick}
+     * @param sender the requester's full JID (occupant or not)
+     * @param nick the nickname addressed, as sent; no occupant need have it
+     * @return the reply (result or error) to send back, or empty to let the room relay it; empty by
+     *     default
+     */
+    default Optional<Iq> answerOccupantIq(RoomView room, Iq request, EntityFullJid sender, Resourcepart nick) {
+        return Optional.empty();
     }
 
     // ----- decorations

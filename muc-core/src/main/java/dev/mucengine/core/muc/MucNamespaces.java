@@ -20,6 +20,10 @@ public final class MucNamespaces {
     public static final String MUC_REQUEST = "http://jabber.org/protocol/muc#request";
     /** XEP-0045 §16.3: the room keeps message ids stable (every reflected message has the sender's id). */
     public static final String MUC_STABLE_ID = "http://jabber.org/protocol/muc#stable_id";
+    /** XEP-0045 §10.1.4: asking the service for a room name no room has. */
+    public static final String MUC_UNIQUE = "http://jabber.org/protocol/muc#unique";
+    /** XEP-0410 §3.3: the room answers an occupant's ping to its own occupant JID itself. */
+    public static final String MUC_SELF_PING = "http://jabber.org/protocol/muc#self-ping-optimization";
 
     private MucNamespaces() {
     }

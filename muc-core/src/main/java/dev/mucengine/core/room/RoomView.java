@@ -134,6 +134,16 @@ public interface RoomView {
     EntityFullJid occupantJid(Resourcepart nick);
 
     /**
+     * The room's anonymous id of a user (XEP-0421 §4): the same for every JID of the user (its
+     * bare JID counts) in this room, whatever the nickname, across rejoins and restarts; another
+     * one in every other room; derived with the service's secret, so it reveals nothing of the JID.
+     *
+     * @param user any JID of the user
+     * @return the id, 43 characters of base64url
+     */
+    String occupantId(Jid user);
+
+    /**
      * Whether {@code viewer} may see occupants' real JIDs: everyone in a non-anonymous room,
      * moderators in a semi-anonymous one (XEP-0045 §7.2.3, §7.2.4). Every place that shows or
      * hides a real JID asks this.

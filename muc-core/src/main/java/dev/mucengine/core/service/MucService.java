@@ -5,6 +5,7 @@ import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.api.StanzaHandler;
 import dev.mucengine.core.internal.presence.RoomPresence;
 import dev.mucengine.core.internal.room.Modules;
+import dev.mucengine.core.internal.room.OccupantIds;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.internal.room.RoomContext;
@@ -21,6 +22,7 @@ import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
@@ -52,10 +54,16 @@ public final class MucService implements StanzaHandler {
     private final ServiceCommands commands;
     private final RoomStore store;
     private final RoomCreationRate creations = new RoomCreationRate();
+    /** The service's secret if the store had none and this service created it. */
+    private final Optional<String> createdSecret;
+    /** The created secret until effects that report it are returned (and again after a discard). */
+    private Optional<String> unstoredSecret;
 
     /**
-     * A service over {@code store}. Reads the store's {@link RoomStore#directory()} once, here; no
-     * room is loaded until a stanza addresses it.
+     * A service over {@code store}. Reads the store's {@link RoomStore#directory()} and
+     * {@link RoomStore#serviceSecret()} once, here; no room is loaded until a stanza addresses it.
+     * A store without a secret gets one from {@code ids} ({@link IdSource#nextSecret()}), reported
+     * as a {@link DurableChange.ServiceSecretCreated} with the effects of the first stanza handled.
      *
      * @param config the service's domain, administrators, limits, room defaults and room modules
      * @param store where persistent rooms are read from; the host writes to it, applying each
@@ -67,7 +75,11 @@ public final class MucService implements StanzaHandler {
     public MucService(ServiceConfig config, RoomStore store, IdSource ids) {
         this.config = config;
         this.ids = ids;
-        this.modules = new Modules(config.modules());
+        Optional<String> stored = store.serviceSecret();
+        String secret = stored.orElseGet(ids::nextSecret);
+        this.createdSecret = stored.isPresent() ? Optional.empty() : Optional.of(secret);
+        this.unstoredSecret = createdSecret;
+        this.modules = new Modules(config.modules(), new OccupantIds(secret));
         this.store = store;
         this.registry = new RoomRegistry(store, modules);
         this.disco = new ServiceDisco(config);
@@ -96,16 +108,28 @@ public final class MucService implements StanzaHandler {
      */
     @Override
     public Effects handle(Stanza stanza, Instant now) {
+        Effects effects;
         try {
-            return dispatch(stanza, now);
+            effects = dispatch(stanza, now);
         } catch (StoreUnavailableException e) {
             // A read the stanza needed failed (the room's record, its archive): nothing was sent,
             // so the sender learns only that it may try again (RFC 6120 §8.3.3.18).
-            Outbox out = new Outbox();
+            Outbox out = outbox();
             replyIfRequest(stanza, StanzaError.of(Condition.RESOURCE_CONSTRAINT)
                     .withText("The room store is unavailable; try again later"), out);
-            return out.effects();
+            effects = out.effects();
         }
+        if (effects.changes().stream().anyMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
+            unstoredSecret = Optional.empty();
+        }
+        return effects;
+    }
+
+    /** A new outbox, holding the secret's creation first if it is still to be stored. */
+    private Outbox outbox() {
+        Outbox out = new Outbox();
+        unstoredSecret.ifPresent(secret -> out.record(new DurableChange.ServiceSecretCreated(secret)));
+        return out;
     }
 
     /**
@@ -119,6 +143,9 @@ public final class MucService implements StanzaHandler {
      * @return the presence for every removed occupant; no durable changes
      */
     public Effects discard(Collection<EntityBareJid> rooms) {
+        // The failed batch may have held the secret's creation: report it again (the same value) so
+        // that occupant ids survive a restart all the same.
+        unstoredSecret = createdSecret;
         Outbox out = new Outbox();
         for (EntityBareJid jid : rooms) {
             registry.discard(jid).ifPresent(room -> RoomShutdown.evictAll(room, out));
@@ -127,7 +154,7 @@ public final class MucService implements StanzaHandler {
     }
 
     private Effects dispatch(Stanza stanza, Instant now) {
-        Outbox out = new Outbox();
+        Outbox out = outbox();
         RoomContext context = new RoomContext(now, ids, config.admins(), config.limits(), config.archive(), store);
         Optional<Jid> to = stanza.to();
         Optional<Jid> from = stanza.from();
@@ -231,6 +258,8 @@ public final class MucService implements StanzaHandler {
             out.send(disco.items(iq, query.get(), registry.listed(), commands.items(admin)));
         } else if (query.get().is(XmppNamespaces.PING, "ping")) {
             out.send(iq.resultReply());
+        } else if (query.get().is(MucNamespaces.MUC_UNIQUE, "unique")) {
+            out.send(UniqueRoomNames.answer(iq, config.domain(), registry::has, ids));
         } else if (query.get().is(XmppNamespaces.COMMANDS, "command")) {
             commands.execute(iq, query.get(), admin, registry, context, out);
         } else {

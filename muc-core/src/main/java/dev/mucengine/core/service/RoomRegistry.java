@@ -89,6 +89,11 @@ final class RoomRegistry {
     }
 
     /** Every room the service hosts, live or stored. */
+    /** Whether a room has this address, live or stored (reads nothing). */
+    boolean has(EntityBareJid jid) {
+        return live.containsKey(jid) || directory.containsKey(jid);
+    }
+
     int size() {
         return directory.size();
     }

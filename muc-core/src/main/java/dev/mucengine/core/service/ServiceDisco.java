@@ -35,7 +35,7 @@ final class ServiceDisco {
         q.child(Element.builder(XmppNamespaces.DISCO_INFO, "identity").attribute("category", "conference")
                 .attribute("name", config.name()).attribute("type", "text").build());
         for (String feature : List.of(MucNamespaces.MUC, XmppNamespaces.DISCO_INFO, XmppNamespaces.DISCO_ITEMS,
-                XmppNamespaces.COMMANDS, XmppNamespaces.PING, MucNamespaces.MUC_STABLE_ID)) {
+                XmppNamespaces.COMMANDS, XmppNamespaces.PING, MucNamespaces.MUC_STABLE_ID, MucNamespaces.MUC_UNIQUE)) {
             q.child(Element.builder(XmppNamespaces.DISCO_INFO, "feature").attribute("var", feature).build());
         }
         return iq.resultReply(q.build());

@@ -40,6 +40,8 @@ public final class XmppNamespaces {
     public static final String RSM = "http://jabber.org/protocol/rsm";
     /** XEP-0122 data forms validation. */
     public static final String DATA_VALIDATE = "http://jabber.org/protocol/xdata-validate";
+    /** XEP-0421 anonymous occupant ids. */
+    public static final String OCCUPANT_ID = "urn:xmpp:occupant-id:0";
 
     private XmppNamespaces() {
     }

@@ -23,11 +23,55 @@ import org.jxmpp.jid.EntityBareJid;
 public sealed interface DurableChange {
 
     /**
-     * The room the change is about.
-     *
-     * @return the room's address
+     * A change to one room's durable state: every change but the service's own
+     * ({@link ServiceSecretCreated}).
      */
-    EntityBareJid room();
+    sealed interface RoomChange extends DurableChange {
+        /**
+         * The room the change is about.
+         *
+         * @return the room's address
+         */
+        EntityBareJid room();
+    }
+
+    /**
+     * The room the change is about, if it is about one room.
+     *
+     * @return the room's address, or empty for a change to the service's own state
+     */
+    default Optional<EntityBareJid> roomIfAny() {
+        return this instanceof RoomChange r ? Optional.of(r.room()) : Optional.empty();
+    }
+
+    /**
+     * The service's secret was created (the key of XEP-0421 occupant ids, §4): store it, replacing
+     * any, so that {@link RoomStore#serviceSecret()} returns it after a restart. The engine reports
+     * it with the first stanza it handles when the store had none, and again after a failed commit
+     * ({@link dev.mucengine.core.service.MucService#discard}), always with the same value.
+     *
+     * @param secret the secret; never empty, never shown to anyone
+     */
+    record ServiceSecretCreated(String secret) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param secret the secret
+         * @throws NullPointerException if {@code secret} is null
+         * @throws IllegalArgumentException if {@code secret} is empty
+         */
+        public ServiceSecretCreated {
+            Objects.requireNonNull(secret, "secret");
+            if (secret.isEmpty()) {
+                throw new IllegalArgumentException("secret must not be empty");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ServiceSecretCreated[secret=…]"; // keep the secret out of logs
+        }
+    }
 
     /**
      * A room became durable: it was created persistent, or an owner made it persistent. The
@@ -36,7 +80,7 @@ public sealed interface DurableChange {
      *
      * @param record the room's whole durable state
      */
-    record RoomStored(RoomRecord record) implements DurableChange {
+    record RoomStored(RoomRecord record) implements RoomChange {
         /**
          * Checks the change.
          *
@@ -64,7 +108,7 @@ public sealed interface DurableChange {
      * @param room the room's address
      * @param config the room's whole new configuration
      */
-    record ConfigChanged(EntityBareJid room, RoomConfig config) implements DurableChange {
+    record ConfigChanged(EntityBareJid room, RoomConfig config) implements RoomChange {
         /**
          * Checks the change.
          *
@@ -86,7 +130,7 @@ public sealed interface DurableChange {
      * @param entry the JID's new entry, which replaces its old one (reserved nickname and reason
      *     included)
      */
-    record AffiliationChanged(EntityBareJid room, AffiliationEntry entry) implements DurableChange {
+    record AffiliationChanged(EntityBareJid room, AffiliationEntry entry) implements RoomChange {
         /**
          * Checks the change.
          *
@@ -106,7 +150,7 @@ public sealed interface DurableChange {
      * @param room the room's address
      * @param subject the message that set the subject, as broadcast; empty when the room has none
      */
-    record SubjectChanged(EntityBareJid room, Optional<Message> subject) implements DurableChange {
+    record SubjectChanged(EntityBareJid room, Optional<Message> subject) implements RoomChange {
         /**
          * Checks the change.
          *
@@ -126,7 +170,7 @@ public sealed interface DurableChange {
      *
      * @param room the room's address
      */
-    record RoomRemoved(EntityBareJid room) implements DurableChange {
+    record RoomRemoved(EntityBareJid room) implements RoomChange {
         /**
          * Checks the change.
          *
@@ -147,7 +191,7 @@ public sealed interface DurableChange {
      * @param room the room's address
      * @param message the message, with its archive id
      */
-    record MessageArchived(EntityBareJid room, ArchivedMessage message) implements DurableChange {
+    record MessageArchived(EntityBareJid room, ArchivedMessage message) implements RoomChange {
         /**
          * Checks the change.
          *
@@ -174,7 +218,7 @@ public sealed interface DurableChange {
      * @param keepNewest keep at most this many messages, if set
      */
     record ArchiveTrimmed(EntityBareJid room, Optional<Instant> olderThan, OptionalInt keepNewest)
-            implements DurableChange {
+            implements RoomChange {
         /**
          * Checks the change.
          *

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.EntityBareJid;
+import org.jspecify.annotations.Nullable;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -23,6 +24,7 @@ public final class InMemoryRoomStore implements RoomStore {
     private final Map<EntityBareJid, RoomRecord> records = new ConcurrentHashMap<>();
     private final Map<EntityBareJid, InMemoryArchive> archives = new ConcurrentHashMap<>();
     private final int archiveCapacity;
+    private volatile @Nullable String secret;
 
     /** An empty store whose room archives keep {@value #DEFAULT_ARCHIVE_CAPACITY} messages each. */
     public InMemoryRoomStore() {
@@ -74,8 +76,17 @@ public final class InMemoryRoomStore implements RoomStore {
         }
     }
 
+    @Override
+    public Optional<String> serviceSecret() {
+        return Optional.ofNullable(secret);
+    }
+
     private void apply(DurableChange change) {
-        EntityBareJid jid = change.room();
+        if (change instanceof DurableChange.ServiceSecretCreated created) {
+            secret = created.secret();
+            return;
+        }
+        EntityBareJid jid = ((DurableChange.RoomChange) change).room();
         if (change instanceof DurableChange.RoomStored s) {
             records.put(jid, s.record());
         } else if (change instanceof DurableChange.RoomRemoved) {

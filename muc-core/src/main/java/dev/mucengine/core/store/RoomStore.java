@@ -11,8 +11,8 @@ import org.jxmpp.jid.EntityBareJid;
  * synchronous read interface the engine has (docs/architecture.md); it reads:
  *
  * <ul>
- *   <li>{@link #directory()}, once, when the {@link dev.mucengine.core.service.MucService} is
- *       constructed;
+ *   <li>{@link #directory()} and {@link #serviceSecret()}, once each, when the
+ *       {@link dev.mucengine.core.service.MucService} is constructed;
  *   <li>{@link #load(EntityBareJid)}, when a stanza addresses a stored room that is not live;
  *   <li>{@link #queryArchive}, when an occupant queries a room's
  *       archive (XEP-0313), and once per loaded room for its discussion history.
@@ -40,6 +40,16 @@ public interface RoomStore {
      * @throws StoreUnavailableException if the store cannot be read
      */
     List<DirectoryEntry> directory();
+
+    /**
+     * The service's secret, as the last {@link DurableChange.ServiceSecretCreated} stored it: the
+     * key occupant ids (XEP-0421) are derived with, so that they stay the same across restarts.
+     * Called once, at service start.
+     *
+     * @return the secret, or empty if none was ever stored (the service then creates one)
+     * @throws StoreUnavailableException if the store cannot be read
+     */
+    Optional<String> serviceSecret();
 
     /**
      * The stored state of one room, if it is stored. Called on the service's thread while it

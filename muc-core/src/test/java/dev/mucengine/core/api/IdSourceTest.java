@@ -24,4 +24,22 @@ class IdSourceTest {
         }
         assertThat(IdSource.unique().nextId()).matches("[0-9a-v]{16}-1");
     }
+
+    @Test
+    void uniqueSecretsAreFreshRandomMaterialUnrelatedToTheIds() {
+        IdSource ids = IdSource.unique();
+        String id = ids.nextId();
+        String secret = ids.nextSecret();
+        // 256 bits, base64url: 43 characters; nothing of the public id prefix in them.
+        assertThat(secret).matches("[A-Za-z0-9_-]{43}").doesNotContain(id.substring(0, 16));
+        assertThat(ids.nextSecret()).isNotEqualTo(secret);
+        assertThat(ids.nextId()).startsWith(id.substring(0, 17)).endsWith("-2");
+    }
+
+    @Test
+    void sequentialSecretsRepeatAndShiftNoId() {
+        IdSource ids = IdSource.sequential("s-");
+        assertThat(ids.nextSecret()).isEqualTo("s-secret1").isEqualTo(IdSource.sequential("s-").nextSecret());
+        assertThat(ids.nextId()).isEqualTo("s-1");
+    }
 }

@@ -49,6 +49,11 @@ class RestartTest {
         }
 
         @Override
+        public Optional<String> serviceSecret() {
+            return records.serviceSecret();
+        }
+
+        @Override
         public Optional<RoomRecord> load(EntityBareJid room) {
             reads.add("load " + room);
             return records.load(room);

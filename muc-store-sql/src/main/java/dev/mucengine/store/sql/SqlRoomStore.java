@@ -129,6 +129,11 @@ public final class SqlRoomStore implements RoomStore, AutoCloseable {
     }
 
     @Override
+    public Optional<String> serviceSecret() {
+        return database.run("reading the service secret", RoomReader::serviceSecret);
+    }
+
+    @Override
     public Optional<RoomRecord> load(EntityBareJid room) {
         return database.run("loading " + room, c -> RoomReader.load(c, room));
     }

@@ -83,6 +83,8 @@ public final class BuiltInModules {
                 new VoiceRequestsModule(),
                 new RegistrationModule(),
                 new ArchiveModule(),
+                new OccupantIdModule(),
+                new SelfPingModule(),
                 new OwnerModule(),
                 new AdminModule(),
                 new HistoryModule(),

@@ -40,9 +40,10 @@ final class MaxUsersField implements ConfigField {
         }
         List<FormField.Option> options = new ArrayList<>();
         for (int n : numbers) {
-            options.add(new FormField.Option(Optional.empty(), Integer.toString(n)));
+            // XEP-0004 §3.3 makes the label optional, but clients show a missing one as "(null)".
+            options.add(new FormField.Option(Optional.of(Integer.toString(n)), Integer.toString(n)));
         }
-        options.add(new FormField.Option(Optional.empty(), NONE));
+        options.add(new FormField.Option(Optional.of("No limit"), NONE));
         return FormField.of(VAR, FieldType.LIST_SINGLE, "Maximum Number of Occupants", List.of(current))
                 .withOptions(options);
     }

@@ -11,6 +11,7 @@ import dev.mucengine.core.module.RoomModule;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.StanzaError;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.parts.Resourcepart;
 
 /**
  * A service's room modules, assembled once: every hook is run over the modules that implement
@@ -36,6 +39,7 @@ public final class Modules {
     private final List<RoomModule> groupchatChecks;
     private final List<RoomModule> configurationChecks;
     private final List<RoomModule> messageHandlers;
+    private final List<RoomModule> occupantIqAnswerers;
     private final List<RoomModule> messageDecorators;
     private final List<RoomModule> presenceDecorators;
     private final List<RoomModule> enteredActions;
@@ -43,10 +47,16 @@ public final class Modules {
     private final List<RoomModule> subjectActions;
     private final List<RoomModule> configuredActions;
     private final RoomConfigForm configForm;
+    private final OccupantIds occupantIds;
 
-    /** @throws IllegalArgumentException if two modules share a name, a field or an iq namespace */
-    public Modules(List<RoomModule> modules) {
+    /**
+     * @param modules the service's room modules, in order
+     * @param occupantIds the service's occupant ids (XEP-0421), keyed by its secret
+     * @throws IllegalArgumentException if two modules share a name, a field or an iq namespace
+     */
+    public Modules(List<RoomModule> modules, OccupantIds occupantIds) {
         this.all = List.copyOf(modules);
+        this.occupantIds = occupantIds;
         Set<String> names = new HashSet<>();
         Set<String> vars = new HashSet<>();
         for (RoomModule m : all) {
@@ -71,6 +81,8 @@ public final class Modules {
         groupchatChecks = implementing("checkGroupchat", RoomView.class, Occupant.class, Message.class);
         configurationChecks = implementing("finishConfiguration", ConfigDraft.class);
         messageHandlers = implementing("handlesMessage", Message.class);
+        occupantIqAnswerers = implementing("answerOccupantIq", RoomView.class, Iq.class, EntityFullJid.class,
+                Resourcepart.class);
         messageDecorators = implementing("decorateMessage", ModuleContext.class, Occupant.class, Message.class);
         presenceDecorators = implementing("presenceExtensions", RoomView.class, Occupant.class);
         enteredActions = implementing("entered", ModuleContext.class, Occupant.class, Presence.class);
@@ -93,6 +105,11 @@ public final class Modules {
             }
         }
         return List.copyOf(result);
+    }
+
+    /** The service's occupant ids: rooms derive their occupants' ids (XEP-0421) from it. */
+    public OccupantIds occupantIds() {
+        return occupantIds;
     }
 
     public List<RoomModule> all() {
@@ -149,6 +166,17 @@ public final class Modules {
         for (RoomModule m : messageHandlers) {
             if (m.handlesMessage(message)) {
                 return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first module's own answer to an iq request to an occupant JID, if one answers it. */
+    public Optional<Iq> answerOccupantIq(RoomView room, Iq request, EntityFullJid sender, Resourcepart nick) {
+        for (RoomModule m : occupantIqAnswerers) {
+            Optional<Iq> answer = m.answerOccupantIq(room, request, sender, nick);
+            if (answer.isPresent()) {
+                return answer;
             }
         }
         return Optional.empty();

@@ -81,8 +81,16 @@ public final class OccupantPresence {
         if (change.destroy().isPresent()) {
             x = x.withDestroy(change.destroy().get());
         }
-        List<Node> children = new ArrayList<>(change.payload());
-        children.addAll(room.modules().presenceExtensions(room, subject));
+        List<Node> extensions = room.modules().presenceExtensions(room, subject);
+        List<Node> children = new ArrayList<>(change.payload().size() + extensions.size() + 1);
+        for (Node n : change.payload()) {
+            // What a module adds is the room's word (XEP-0421 §4: an occupant id): the occupant's
+            // own element of that name would contradict or impersonate it, so it goes.
+            if (!(n instanceof Element e && addedByModule(e, extensions))) {
+                children.add(n);
+            }
+        }
+        children.addAll(extensions);
         children.add(MucCodec.encode(x));
         return Presence.builder(change.unavailable() ? PresenceType.UNAVAILABLE : PresenceType.AVAILABLE)
                 .from(room.occupantJid(subject.nick()))
@@ -117,5 +125,14 @@ public final class OccupantPresence {
         // The subject may already have left the room (exit, kick): address it directly.
         Presence self = render(room, change, room.occupantByRealJid(subjectJid).orElse(change.occupant()));
         out.send(selfId.map(self::withId).orElse(self));
+    }
+
+    private static boolean addedByModule(Element element, List<Node> extensions) {
+        for (Node n : extensions) {
+            if (n instanceof Element e && e.name().equals(element.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -126,6 +126,11 @@ public final class Room implements RoomView {
     }
 
     @Override
+    public String occupantId(Jid user) {
+        return modules.occupantIds().of(jid, user.asBareJid());
+    }
+
+    @Override
     public EntityFullJid occupantJid(Resourcepart nick) {
         return JidCreate.entityFullFrom(jid, nick);
     }

@@ -21,7 +21,8 @@ import org.jxmpp.jid.parts.Resourcepart;
 /**
  * Routes one stanza addressed to an existing room (or one of its occupant JIDs) to what handles
  * it: presence and messages to the engine's transitions, iq requests to the room to the module
- * that answers their namespace (found in O(1)), iq to an occupant to that occupant.
+ * that answers their namespace (found in O(1)), iq to an occupant to that occupant unless a module
+ * answers it itself.
  */
 public final class RoomRouter {
 
@@ -71,6 +72,13 @@ public final class RoomRouter {
      * sender's occupant JID; replies come back the same way. Only occupants may use it.
      */
     private static void relay(Room room, Iq iq, EntityFullJid sender, Resourcepart nick, Outbox out) {
+        if (iq.type().isRequest()) {
+            Optional<Iq> answer = room.modules().answerOccupantIq(room, iq, sender, nick);
+            if (answer.isPresent()) {
+                out.send(answer.get());
+                return;
+            }
+        }
         Optional<Occupant> from = room.occupantByRealJid(sender);
         Optional<Occupant> to = room.occupant(nick);
         if (from.isEmpty()) {

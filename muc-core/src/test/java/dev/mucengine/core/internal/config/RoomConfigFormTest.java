@@ -39,6 +39,19 @@ class RoomConfigFormTest {
     }
 
     @Test
+    void everyListOptionHasALabel() {
+        // Clients show an option without a label as its absence: profanity printed "(null)".
+        room.setConfig(room.config().toBuilder().maxUsers(42).build());
+        List<FormField> lists = form.render(room).fields().stream().filter(f -> !f.options().isEmpty()).toList();
+        assertThat(lists).extracting(FormField::var).contains("muc#roomconfig_maxusers", "muc#roomconfig_whois",
+                "muc#roomconfig_allowpm", "muc#roomconfig_presencebroadcast", "muc#roomconfig_getmemberlist");
+        assertThat(lists).flatExtracting(FormField::options).allSatisfy(o -> assertThat(o.label()).isPresent());
+        assertThat(form.render(room).field("muc#roomconfig_maxusers").orElseThrow().options())
+                .extracting(o -> o.label().orElseThrow())
+                .containsExactly("10", "20", "30", "42", "50", "100", "No limit");
+    }
+
+    @Test
     void maxUsersNoneAndZeroMeanNoLimit() {
         room.setConfig(room.config().toBuilder().maxUsers(42).build());
         assertThat(((ConfigDraft.Accepted) submit(field("muc#roomconfig_maxusers", "none"))).config().maxUsers())
@@ -70,7 +83,7 @@ class RoomConfigFormTest {
     void everyAxisHasADiscoFeatureWhereTheXepNamesOne() {
         assertThat(TestRooms.STANDARD.discoFeatures(room)).containsExactly(
                 "http://jabber.org/protocol/muc#request", "jabber:iq:register",
-                "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
+                "http://jabber.org/protocol/muc#self-ping-optimization", "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
     }
 
     @Test

@@ -67,7 +67,13 @@ public final class ChangeWriter {
             return;
         }
         archive.flush(); // what follows may read or delete what the queued inserts write
-        if (change instanceof DurableChange.RoomStored s) {
+        if (change instanceof DurableChange.ServiceSecretCreated created) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO service_secret (id, secret) VALUES (1, ?) "
+                    + "ON CONFLICT (id) DO UPDATE SET secret = excluded.secret")) {
+                p.setString(1, created.secret());
+                p.executeUpdate();
+            }
+        } else if (change instanceof DurableChange.RoomStored s) {
             store(s.record());
         } else if (change instanceof DurableChange.ConfigChanged cc) {
             update("UPDATE rooms SET config = ? WHERE jid = ?", ConfigXml.write(cc.config()), cc.room());

@@ -43,6 +43,20 @@ public final class RoomReader {
     }
 
     /**
+     * The service's secret (XEP-0421 occupant ids), if one was stored.
+     *
+     * @param c the connection
+     * @return the secret, or empty
+     * @throws SQLException on a database fault
+     */
+    public static Optional<String> serviceSecret(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT secret FROM service_secret WHERE id = 1");
+                ResultSet r = p.executeQuery()) {
+            return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+        }
+    }
+
+    /**
      * One room's record.
      *
      * @param c the connection
