@@ -47,6 +47,16 @@ class ScenarioScriptsTest {
     }
 
     @TestFactory
+    Stream<DynamicNode> xep0421() {
+        return bothModes(SCENARIOS.resolve("xep0421"), EngineFactory.defaultFactory(), Duration.ofSeconds(1));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> xep0410() {
+        return bothModes(SCENARIOS.resolve("xep0410"), EngineFactory.defaultFactory(), Duration.ZERO);
+    }
+
+    @TestFactory
     Stream<DynamicNode> xep0313() {
         return bothModes(SCENARIOS.resolve("xep0313"), EngineFactory.defaultFactory(), Duration.ofSeconds(1));
     }
