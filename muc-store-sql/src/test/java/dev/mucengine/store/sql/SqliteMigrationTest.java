@@ -114,8 +114,9 @@ class SqliteMigrationTest {
                     archived(ROOM, "m3"), archived(ROOM, "m4"), archived(ROOM, "m5")));
         }
         try (Connection c = raw(file)) { // back to what version 1 wrote
+            execute(c, "DROP TABLE service_secret");
             execute(c, "ALTER TABLE rooms DROP COLUMN archived");
-            execute(c, "DELETE FROM schema_version WHERE version = 2");
+            execute(c, "DELETE FROM schema_version WHERE version >= 2");
         }
 
         try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
@@ -125,6 +126,27 @@ class SqliteMigrationTest {
         }
         try (Connection c = raw(file)) {
             assertThat(rows(c, "SELECT archived FROM rooms")).containsExactly(List.of("3"));
+        }
+    }
+
+    @Test
+    void versionThreeAddsTheServiceSecretToADatabaseWrittenByVersionTwo() throws SQLException {
+        Path file = dir.resolve("rooms.db");
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(stored(ROOM, "council")));
+        }
+        try (Connection c = raw(file)) { // back to what version 2 wrote
+            execute(c, "DROP TABLE service_secret");
+            execute(c, "DELETE FROM schema_version WHERE version = 3");
+        }
+
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            assertThat(store.serviceSecret()).isEmpty();
+            assertThat(store.load(ROOM)).isPresent();
+            store.apply(List.of(new DurableChange.ServiceSecretCreated("kept")));
+        }
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            assertThat(store.serviceSecret()).contains("kept");
         }
     }
 }

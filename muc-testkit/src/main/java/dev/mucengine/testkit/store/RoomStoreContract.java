@@ -52,10 +52,11 @@ import org.jxmpp.jid.EntityBareJid;
  *
  * <p>Covered: stored records and their fidelity (every configuration field, affiliations in the
  * order they were set, the subject's XML), each kind of {@link DurableChange}, the directory,
- * the archive and every query form ({@link ArchiveContract}), trimming, batches spanning rooms,
- * and everything surviving a reopen.
+ * the archive and every query form ({@link ArchiveContract}), the service secret
+ * ({@link ServiceSecretContract}), trimming, batches spanning rooms, and everything surviving a
+ * reopen.
  */
-public abstract class RoomStoreContract extends ArchiveContract {
+public abstract class RoomStoreContract extends ServiceSecretContract {
 
     /** For subclasses. */
     protected RoomStoreContract() {
