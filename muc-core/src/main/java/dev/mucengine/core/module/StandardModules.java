@@ -31,6 +31,8 @@ import java.util.Set;
  *   <tr><td>{@code voice-requests}</td><td>visitors asking for voice (§7.13, §8.6)</td></tr>
  *   <tr><td>{@code registration}</td><td>registering with a room (§7.10)</td></tr>
  *   <tr><td>{@code archive}</td><td>the room archive (XEP-0313) and stanza ids (XEP-0359)</td></tr>
+ *   <tr><td>{@code occupant-id}</td><td>anonymous occupant ids on presence and messages (XEP-0421)</td></tr>
+ *   <tr><td>{@code self-ping}</td><td>the room answers self-pings (XEP-0410 §3.3)</td></tr>
  *   <tr><td>{@code owner}</td><td>muc#owner: configuration, destruction, owner and admin lists (§10)</td></tr>
  *   <tr><td>{@code admin}</td><td>muc#admin: role and affiliation changes and lists (§8, §9)</td></tr>
  *   <tr><td>{@code history}</td><td>discussion history (§7.2.13)</td></tr>
