@@ -34,6 +34,8 @@ public final class Modules {
     private final Map<String, RoomModule> byIqNamespace = new HashMap<>();
     private final List<RoomModule> joinChecks;
     private final List<RoomModule> groupchatChecks;
+    private final List<RoomModule> referenceChecks;
+    private final List<RoomModule> retractedActions;
     private final List<RoomModule> configurationChecks;
     private final List<RoomModule> messageHandlers;
     private final List<RoomModule> messageDecorators;
@@ -69,6 +71,8 @@ public final class Modules {
         }
         joinChecks = implementing("checkJoin", JoinStage.class, RoomView.class, JoinRequest.class);
         groupchatChecks = implementing("checkGroupchat", RoomView.class, Occupant.class, Message.class);
+        referenceChecks = implementing("checkGroupchatReferences", ModuleContext.class, Occupant.class, Message.class);
+        retractedActions = implementing("messageRetracted", ModuleContext.class, String.class);
         configurationChecks = implementing("finishConfiguration", ConfigDraft.class);
         messageHandlers = implementing("handlesMessage", Message.class);
         messageDecorators = implementing("decorateMessage", ModuleContext.class, Occupant.class, Message.class);
@@ -188,6 +192,23 @@ public final class Modules {
     public void subjectChanged(ModuleContext context, Occupant sender, Message reflected) {
         for (RoomModule m : subjectActions) {
             m.subjectChanged(context, sender, reflected);
+        }
+    }
+
+    /** The first module's refusal of a message that refers to an earlier one, if any. */
+    public Optional<StanzaError> checkGroupchatReferences(ModuleContext context, Occupant sender, Message message) {
+        for (RoomModule m : referenceChecks) {
+            Optional<StanzaError> refusal = m.checkGroupchatReferences(context, sender, message);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void messageRetracted(ModuleContext context, String id) {
+        for (RoomModule m : retractedActions) {
+            m.messageRetracted(context, id);
         }
     }
 
