@@ -160,6 +160,13 @@ class ModerationTest {
     }
 
     @Test
+    void aReasonLongerThanTheLimitIsNotAcceptable() {
+        String reason = "x".repeat(Limits.DEFAULTS.maxReasonLength() + 1);
+        assertThat(error(f.send(moderate(OWNER, spam, reason)))).isEqualTo("not-acceptable");
+        assertThat(archived(spam).orElseThrow().body()).contains("spam");
+    }
+
+    @Test
     void aRoomWithoutArchiveFindsNoMessageAndAdvertisesNoModeration() {
         ServiceFixture temporary = service(false, new InMemoryRoomStore());
         String id = temporary.send(groupchat(MEMBER, ROOM, "said")).get(0).element()
@@ -186,6 +193,7 @@ class ModerationTest {
         Message tombstone = archived(spam).orElseThrow();
         assertThat(tombstone.body()).isEmpty();
         assertThat(tombstone.payload(RETRACT, "retracted").flatMap(r -> r.attribute("stamp"))).isPresent();
+        assertThat(tombstone.payload(RETRACT_0, "retracted")).as("Smack 4.5 cannot parse it alone").isEmpty();
     }
 
     @Test
