@@ -19,6 +19,7 @@ import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoleRequest;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.service.Limits;
+import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import java.time.Instant;
@@ -108,6 +109,16 @@ public interface ModuleContext {
      * @param message the message, with its archive id
      */
     void archive(ArchivedMessage message);
+
+    /**
+     * Replaces an archived message by its tombstone (XEP-0424, XEP-0425): reported as a durable
+     * change of the room (so only a persistent room's archive changes), then every module's
+     * {@link RoomModule#messageRetracted} action (discussion history forgets the message).
+     *
+     * @param id the archive id (stanza id) of the retracted message
+     * @param tombstone what the archive keeps in its place
+     */
+    void retract(String id, Message tombstone);
 
     // ----- who may do what
 

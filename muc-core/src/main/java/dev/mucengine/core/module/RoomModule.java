@@ -134,6 +134,21 @@ public interface RoomModule {
     }
 
     /**
+     * A veto on a groupchat message that refers to an earlier message of the room by its stanza id
+     * (a retraction, XEP-0424), and so may need the archive: called after {@link #checkGroupchat}
+     * passed. It may read through {@code context} ({@link ModuleContext#queryArchive}, the room) but
+     * must not send or change anything.
+     *
+     * @param context the room, while it handles the message
+     * @param sender the occupant who sent it
+     * @param message the message as sent, not yet re-addressed
+     * @return empty to let it through, else the error to bounce it with; nothing by default
+     */
+    default Optional<StanzaError> checkGroupchatReferences(ModuleContext context, Occupant sender, Message message) {
+        return Optional.empty();
+    }
+
+    /**
      * Checks a whole configuration submission once every field accepted its values: the rules
      * that span several fields. May add to the draft (affiliation changes, settings). Called for
      * every submission, whether or not it has this module's fields.
@@ -236,6 +251,16 @@ public interface RoomModule {
      * @param reflected the subject message as broadcast (decorated, from the occupant JID)
      */
     default void subjectChanged(ModuleContext context, Occupant sender, Message reflected) {
+    }
+
+    /**
+     * An archived message was retracted ({@link ModuleContext#retract}): what this module keeps of
+     * it must go too, so that nothing shows its text again (discussion history on entry).
+     *
+     * @param context the room, while it handles the retraction
+     * @param id the stanza id of the retracted message
+     */
+    default void messageRetracted(ModuleContext context, String id) {
     }
 
     /**

@@ -206,6 +206,34 @@ public sealed interface DurableChange {
     }
 
     /**
+     * A stored room's archived message was retracted (XEP-0424 by its sender, XEP-0425 by a
+     * moderator): the message archived under {@code id} is replaced by {@code tombstone}, keeping
+     * its place in the archive, its time, nickname and real JID, so an archive query returns the
+     * tombstone where the message was, never the text. A store ignores the change when it holds no
+     * message with that id (retention may have deleted it meanwhile).
+     *
+     * @param room the room's address
+     * @param id the archive id (stanza id) of the retracted message
+     * @param tombstone what the archive keeps in its place: the message without its content, with a
+     *     {@code <retracted/>} element saying when and, for a moderation, by whom and why
+     */
+    record MessageRetracted(EntityBareJid room, String id, Message tombstone) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @param id the archive id of the retracted message
+         * @param tombstone what the archive keeps in its place
+         * @throws NullPointerException if an argument is null
+         */
+        public MessageRetracted {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(tombstone, "tombstone");
+        }
+    }
+
+    /**
      * The room's retention policy applies: delete the archived messages received before
      * {@code olderThan}, and all but the newest {@code keepNewest}. Only the oldest messages are
      * ever deleted, so the archive has no holes (XEP-0313 §3.2); their ids are never reused.

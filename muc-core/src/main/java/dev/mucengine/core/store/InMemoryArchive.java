@@ -32,6 +32,20 @@ final class InMemoryArchive {
         messages.addLast(message);
     }
 
+    /** Replaces the message archived under {@code id} by its tombstone, in place; nothing if there is none. */
+    void retract(DurableChange.MessageRetracted retraction) {
+        List<ArchivedMessage> all = new ArrayList<>(messages);
+        for (int i = 0; i < all.size(); i++) {
+            ArchivedMessage m = all.get(i);
+            if (m.id().equals(retraction.id())) {
+                all.set(i, new ArchivedMessage(m.id(), m.at(), m.nick(), m.realJid(), retraction.tombstone()));
+                messages.clear();
+                messages.addAll(all);
+                return;
+            }
+        }
+    }
+
     void trim(DurableChange.ArchiveTrimmed trim) {
         trim.olderThan().ifPresent(t -> {
             while (!messages.isEmpty() && messages.peekFirst().at().isBefore(t)) {

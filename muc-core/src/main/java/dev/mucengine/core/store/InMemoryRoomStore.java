@@ -104,6 +104,13 @@ public final class InMemoryRoomStore implements RoomStore {
                     archive.trim(t);
                 }
             }
+        } else if (change instanceof DurableChange.MessageRetracted r) {
+            InMemoryArchive archive = archives.get(jid);
+            if (archive != null) {
+                synchronized (archive) {
+                    archive.retract(r);
+                }
+            }
         } else if (change instanceof DurableChange.ConfigChanged c) {
             records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, c.config(), r.affiliations(), r.subject(),
                     r.creator()));

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * {@code i} seconds after a fixed instant, sent by {@code user<i % 3>} from the real JID
  * {@code user<i % 3>@example.net/device<i % 2>}.
  */
-public abstract class ArchiveContract extends StoreLifecycle {
+public abstract class ArchiveContract extends RetractionContract {
 
     /** For subclasses. */
     protected ArchiveContract() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The project's own scenario scripts, replayed in both queue modes: {@code scenarios/toy} exercises
  * the harness against a test double, {@code scenarios/xep0045} specifies the real engine, one
- * directory per XEP-0045 use-case section; {@code scenarios/xep0359} and {@code scenarios/xep0313}
+ * directory per XEP-0045 use-case section; {@code scenarios/xep0359}, {@code scenarios/xep0313}, {@code scenarios/xep0424} and {@code scenarios/xep0425}
  * specify stanza ids and the room archive with a clock that advances one second per action (as
  * {@code replay --clock-step PT1S} does), and {@code scenarios/archive-policy} the service's
  * archive policy, one directory per setting, each replayed with its setting.
@@ -59,6 +59,16 @@ class ScenarioScriptsTest {
     @TestFactory
     Stream<DynamicNode> xep0313() {
         return bothModes(SCENARIOS.resolve("xep0313"), EngineFactory.defaultFactory(), Duration.ofSeconds(1));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> xep0424() {
+        return bothModes(SCENARIOS.resolve("xep0424"), EngineFactory.defaultFactory(), Duration.ofSeconds(1));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> xep0425() {
+        return bothModes(SCENARIOS.resolve("xep0425"), EngineFactory.defaultFactory(), Duration.ofSeconds(1));
     }
 
     @TestFactory

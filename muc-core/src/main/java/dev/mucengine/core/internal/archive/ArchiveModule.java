@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 
 /**
@@ -63,6 +64,17 @@ public final class ArchiveModule implements RoomModule {
      */
     public static boolean archives(RoomView room) {
         return room.config().persistent() && ARCHIVING.isOn(room.config());
+    }
+
+    /**
+     * The stanza id the room stamped on a message it sent or archived (XEP-0359).
+     *
+     * @param message the message
+     * @param room the room's address
+     * @return the id by the room, if the message has one
+     */
+    public static Optional<String> stanzaId(Message message, EntityBareJid room) {
+        return StanzaIds.idBy(message, room);
     }
 
     @Override

@@ -31,13 +31,14 @@ final class Groupchat {
             out.send(message.errorReply(StanzaError.of(Condition.NOT_ACCEPTABLE).withText("Message is too long")));
             return;
         }
-        Optional<StanzaError> refusal = room.modules().checkGroupchat(room, sender, message);
+        RoomTurn turn = new RoomTurn(room, context, out);
+        Optional<StanzaError> refusal = room.modules().checkGroupchat(room, sender, message)
+                .or(() -> room.modules().checkGroupchatReferences(turn, sender, message));
         if (refusal.isPresent()) {
             out.send(message.errorReply(refusal.get()));
             return;
         }
         Message addressed = message.withAddresses(room.occupantJid(sender.nick()), room.jid());
-        RoomTurn turn = new RoomTurn(room, context, out);
         // muc#stable_id: every reflected message carries an id, the sender's when it gave one.
         Message reflected = room.modules().decorateMessage(turn, sender,
                 message.id().isPresent() ? addressed : addressed.withId(context.ids().nextId()));

@@ -1,6 +1,7 @@
 package dev.mucengine.core.internal.modules;
 
 import dev.mucengine.core.internal.archive.ArchiveModule;
+import dev.mucengine.core.internal.moderation.ModerationModule;
 import dev.mucengine.core.internal.config.BooleanField;
 import dev.mucengine.core.internal.config.ChoiceField;
 import dev.mucengine.core.internal.config.RoleListField;
@@ -85,6 +86,7 @@ public final class BuiltInModules {
                 new ArchiveModule(),
                 new OccupantIdModule(),
                 new SelfPingModule(),
+                new ModerationModule(),
                 new OwnerModule(),
                 new AdminModule(),
                 new HistoryModule(),

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -41,6 +42,11 @@ final class History {
             entries.removeFirst();
         }
         entries.addLast(new Entry(broadcast, at));
+    }
+
+    /** Forgets the entries whose message {@code retracted} matches: a retracted message is never shown again. */
+    void remove(Predicate<Message> retracted) {
+        entries.removeIf(e -> retracted.test(e.message()));
     }
 
     int size() {

@@ -53,6 +53,12 @@ final class HistoryModule implements RoomModule {
         }
     }
 
+    /** A retracted message (XEP-0424, XEP-0425) leaves history as it leaves the archive. */
+    @Override
+    public void messageRetracted(ModuleContext context, String id) {
+        history(context).remove(m -> ArchiveModule.stanzaId(m, context.room().jid()).filter(id::equals).isPresent());
+    }
+
     /**
      * The room's history. A room that archives starts it from the archive's newest messages, so
      * that history survives a restart and tells the same story as the archive (XEP-0313): the

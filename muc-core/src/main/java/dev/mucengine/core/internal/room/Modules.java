@@ -37,6 +37,8 @@ public final class Modules {
     private final Map<String, RoomModule> byIqNamespace = new HashMap<>();
     private final List<RoomModule> joinChecks;
     private final List<RoomModule> groupchatChecks;
+    private final List<RoomModule> referenceChecks;
+    private final List<RoomModule> retractedActions;
     private final List<RoomModule> configurationChecks;
     private final List<RoomModule> messageHandlers;
     private final List<RoomModule> occupantIqAnswerers;
@@ -79,6 +81,8 @@ public final class Modules {
         }
         joinChecks = implementing("checkJoin", JoinStage.class, RoomView.class, JoinRequest.class);
         groupchatChecks = implementing("checkGroupchat", RoomView.class, Occupant.class, Message.class);
+        referenceChecks = implementing("checkGroupchatReferences", ModuleContext.class, Occupant.class, Message.class);
+        retractedActions = implementing("messageRetracted", ModuleContext.class, String.class);
         configurationChecks = implementing("finishConfiguration", ConfigDraft.class);
         messageHandlers = implementing("handlesMessage", Message.class);
         occupantIqAnswerers = implementing("answerOccupantIq", RoomView.class, Iq.class, EntityFullJid.class,
@@ -216,6 +220,23 @@ public final class Modules {
     public void subjectChanged(ModuleContext context, Occupant sender, Message reflected) {
         for (RoomModule m : subjectActions) {
             m.subjectChanged(context, sender, reflected);
+        }
+    }
+
+    /** The first module's refusal of a message that refers to an earlier one, if any. */
+    public Optional<StanzaError> checkGroupchatReferences(ModuleContext context, Occupant sender, Message message) {
+        for (RoomModule m : referenceChecks) {
+            Optional<StanzaError> refusal = m.checkGroupchatReferences(context, sender, message);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void messageRetracted(ModuleContext context, String id) {
+        for (RoomModule m : retractedActions) {
+            m.messageRetracted(context, id);
         }
     }
 

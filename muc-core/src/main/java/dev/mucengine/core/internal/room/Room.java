@@ -303,6 +303,11 @@ public final class Room implements RoomView {
         recordChange(trim);
     }
 
+    /** Records the retraction of an archived message; like the others, only a persistent room's reaches the store. */
+    public void retract(String id, Message tombstone) {
+        recordChange(new DurableChange.MessageRetracted(jid, id, tombstone));
+    }
+
     // ----- subject
 
     @Override

@@ -4,6 +4,7 @@ import java.util.OptionalInt;
 
 import dev.mucengine.core.store.DurableChange;
 
+import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.store.ArchivedMessage;
 
 
@@ -104,6 +105,12 @@ public final class RoomTurn implements ModuleContext {
         ArchivePolicy policy = context.archive();
         room.archive(message, new DurableChange.ArchiveTrimmed(room.jid(),
                 policy.maxAge().map(context.now()::minus), OptionalInt.of(policy.maxMessagesPerRoom())));
+    }
+
+    @Override
+    public void retract(String id, Message tombstone) {
+        room.retract(id, tombstone);
+        room.modules().messageRetracted(this, id);
     }
 
     @Override

@@ -83,7 +83,8 @@ class DiscoModuleTest {
         assertThat(features(query)).containsExactly(
                 "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#stable_id", "jabber:iq:register",
                 "urn:xmpp:mam:2", "urn:xmpp:mam:2#extended", "urn:xmpp:sid:0",
-                "http://jabber.org/protocol/muc#self-ping-optimization",
+                "http://jabber.org/protocol/muc#self-ping-optimization", "urn:xmpp:message-moderate:0",
+                "urn:xmpp:message-moderate:1", "urn:xmpp:message-retract:1",
                 "muc_hidden", "muc_persistent", "muc_moderated", "muc_membersonly", "muc_passwordprotected",
                 "muc_nonanonymous");
         DataForm roominfo = DataForm.fromElement(query.child(XmppNamespaces.DATA, "x").orElseThrow());

@@ -55,6 +55,21 @@ final class ArchiveWriter {
         added.merge(roomId, 1L, Long::sum);
     }
 
+    /**
+     * Replaces the stored message by its tombstone in place: same row, so its archive order, time,
+     * nickname and real JID stay (XEP-0424 §6). Sent after the queued inserts, which may hold the
+     * message (the host's batch may carry both).
+     */
+    void retract(long roomId, DurableChange.MessageRetracted retraction) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE archive SET stanza = ? WHERE room_id = ? AND stanza_id = ?")) {
+            p.setString(1, StoredXml.write(retraction.tombstone().element()));
+            p.setLong(2, roomId);
+            p.setString(3, retraction.id());
+            p.executeUpdate();
+        }
+    }
+
     /** Notes the room's trim; the last one noted runs at {@link #finish()}. */
     void trim(long roomId, DurableChange.ArchiveTrimmed trim) {
         trims.put(roomId, trim);

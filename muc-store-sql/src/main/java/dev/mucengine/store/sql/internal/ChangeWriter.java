@@ -84,6 +84,11 @@ public final class ChangeWriter {
             if (id.isPresent()) {
                 setAffiliation(id.getAsLong(), a.entry());
             }
+        } else if (change instanceof DurableChange.MessageRetracted mr) {
+            OptionalLong id = roomId(mr.room());
+            if (id.isPresent()) {
+                archive.retract(id.getAsLong(), mr);
+            }
         } else if (change instanceof DurableChange.RoomRemoved r) {
             remove(r.room());
         }
