@@ -21,6 +21,7 @@ import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +109,16 @@ public interface ModuleContext {
      * @param message the message, with its archive id
      */
     void archive(ArchivedMessage message);
+
+    // ----- the room's vCard (XEP-0486)
+
+    /**
+     * Sets or removes the room's vCard: reported as a durable change of the room (so a persistent
+     * room stores it). The caller checks who may and how large it may be.
+     *
+     * @param vcard the whole {@code <vCard xmlns='vcard-temp'/>}, or empty to remove it
+     */
+    void setVcard(Optional<Element> vcard);
 
     // ----- who may do what
 

@@ -33,6 +33,7 @@ import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,11 @@ public final class RoomTurn implements ModuleContext {
         ArchivePolicy policy = context.archive();
         room.archive(message, new DurableChange.ArchiveTrimmed(room.jid(),
                 policy.maxAge().map(context.now()::minus), OptionalInt.of(policy.maxMessagesPerRoom())));
+    }
+
+    @Override
+    public void setVcard(Optional<Element> vcard) {
+        room.setVcard(vcard);
     }
 
     @Override
