@@ -8,10 +8,12 @@ import static dev.mucengine.store.sql.StoreFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.ArchiveQuery;
 import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.StoreUnavailableException;
+import dev.mucengine.core.xml.Element;
 import dev.mucengine.store.sql.internal.Dialect;
 import dev.mucengine.store.sql.internal.SchemaMigrations;
 import java.nio.file.Files;
@@ -114,8 +116,9 @@ class SqliteMigrationTest {
                     archived(ROOM, "m3"), archived(ROOM, "m4"), archived(ROOM, "m5")));
         }
         try (Connection c = raw(file)) { // back to what version 1 wrote
+            execute(c, "ALTER TABLE rooms DROP COLUMN vcard");
             execute(c, "ALTER TABLE rooms DROP COLUMN archived");
-            execute(c, "DELETE FROM schema_version WHERE version = 2");
+            execute(c, "DELETE FROM schema_version WHERE version >= 2");
         }
 
         try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
@@ -125,6 +128,27 @@ class SqliteMigrationTest {
         }
         try (Connection c = raw(file)) {
             assertThat(rows(c, "SELECT archived FROM rooms")).containsExactly(List.of("3"));
+        }
+    }
+
+    @Test
+    void versionThreeGivesRoomsOfVersionTwoNoVcardAndStoresOne() throws SQLException {
+        Path file = dir.resolve("rooms.db");
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(stored(ROOM, "council")));
+        }
+        try (Connection c = raw(file)) { // back to what version 2 wrote
+            execute(c, "ALTER TABLE rooms DROP COLUMN vcard");
+            execute(c, "DELETE FROM schema_version WHERE version = 3");
+        }
+        Element vcard = Element.builder(XmppNamespaces.VCARD, "vCard")
+                .textChild(XmppNamespaces.VCARD, "FN", "Council").build();
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            assertThat(store.load(ROOM).orElseThrow().vcard()).isEmpty();
+            store.apply(List.of(new DurableChange.RoomVcardChanged(ROOM, Optional.of(vcard))));
+        }
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            assertThat(store.load(ROOM).orElseThrow().vcard()).contains(vcard);
         }
     }
 }
