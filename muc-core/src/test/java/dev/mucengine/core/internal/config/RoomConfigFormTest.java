@@ -69,7 +69,7 @@ class RoomConfigFormTest {
     @Test
     void everyAxisHasADiscoFeatureWhereTheXepNamesOne() {
         assertThat(TestRooms.STANDARD.discoFeatures(room)).containsExactly(
-                "http://jabber.org/protocol/muc#request", "jabber:iq:register",
+                "http://jabber.org/protocol/muc#request", "jabber:iq:register", "vcard-temp",
                 "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
     }
 

@@ -60,7 +60,7 @@ class DiscoModuleTest {
                 + XmppNamespaces.DISCO_INFO + "' category='conference' name='garden' type='text'/>");
         assertThat(features(query)).containsExactly(
                 "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#stable_id",
-                "http://jabber.org/protocol/muc#request", "jabber:iq:register",
+                "http://jabber.org/protocol/muc#request", "jabber:iq:register", "vcard-temp",
                 "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
         DataForm roominfo = DataForm.fromElement(query.child(XmppNamespaces.DATA, "x").orElseThrow());
         assertThat(roominfo.type()).isEqualTo("result");
@@ -81,7 +81,7 @@ class DiscoModuleTest {
         assertThat(query.elements().get(0).attribute("name")).contains("The Garden");
         assertThat(features(query)).containsExactly(
                 "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#stable_id", "jabber:iq:register",
-                "urn:xmpp:mam:2", "urn:xmpp:mam:2#extended", "urn:xmpp:sid:0",
+                "urn:xmpp:mam:2", "urn:xmpp:mam:2#extended", "urn:xmpp:sid:0", "vcard-temp",
                 "muc_hidden", "muc_persistent", "muc_moderated", "muc_membersonly", "muc_passwordprotected",
                 "muc_nonanonymous");
         DataForm roominfo = DataForm.fromElement(query.child(XmppNamespaces.DATA, "x").orElseThrow());
