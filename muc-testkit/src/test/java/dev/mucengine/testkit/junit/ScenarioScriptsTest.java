@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
  * the harness against a test double, {@code scenarios/xep0045} specifies the real engine, one
  * directory per XEP-0045 use-case section; {@code scenarios/xep0359} and {@code scenarios/xep0313}
  * specify stanza ids and the room archive with a clock that advances one second per action (as
- * {@code replay --clock-step PT1S} does), and {@code scenarios/archive-policy} the service's
+ * {@code replay --clock-step PT1S} does), {@code scenarios/xep0486} room avatars, and
+ * {@code scenarios/archive-policy} the service's
  * archive policy, one directory per setting, each replayed with its setting.
  */
 class ScenarioScriptsTest {
@@ -49,6 +50,11 @@ class ScenarioScriptsTest {
     @TestFactory
     Stream<DynamicNode> xep0313() {
         return bothModes(SCENARIOS.resolve("xep0313"), EngineFactory.defaultFactory(), Duration.ofSeconds(1));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> xep0486() {
+        return bothModes(SCENARIOS.resolve("xep0486"), EngineFactory.defaultFactory(), Duration.ZERO);
     }
 
     @TestFactory
