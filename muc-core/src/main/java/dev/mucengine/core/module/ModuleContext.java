@@ -22,6 +22,7 @@ import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,16 @@ public interface ModuleContext {
      * @param tombstone what the archive keeps in its place
      */
     void retract(String id, Message tombstone);
+
+    // ----- the room's vCard (XEP-0486)
+
+    /**
+     * Sets or removes the room's vCard: reported as a durable change of the room (so a persistent
+     * room stores it). The caller checks who may and how large it may be.
+     *
+     * @param vcard the whole {@code <vCard xmlns='vcard-temp'/>}, or empty to remove it
+     */
+    void setVcard(Optional<Element> vcard);
 
     // ----- who may do what
 

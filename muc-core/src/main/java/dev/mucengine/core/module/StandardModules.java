@@ -36,6 +36,7 @@ import java.util.Set;
  *   <tr><td>{@code owner}</td><td>muc#owner: configuration, destruction, owner and admin lists (§10)</td></tr>
  *   <tr><td>{@code admin}</td><td>muc#admin: role and affiliation changes and lists (§8, §9)</td></tr>
  *   <tr><td>{@code history}</td><td>discussion history (§7.2.13)</td></tr>
+ *   <tr><td>{@code vcard}</td><td>the room's vCard and avatar (XEP-0486)</td></tr>
  *   <tr><td>{@code disco}</td><td>room disco#info and disco#items (§6.4, §6.5, §7.12)</td></tr>
  * </table>
  *

@@ -3,6 +3,7 @@ package dev.mucengine.core.room;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.xml.Element;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -124,6 +125,13 @@ public interface RoomView {
      * @return the message, or empty if no subject was ever set
      */
     Optional<Message> subject();
+
+    /**
+     * The room's vCard (XEP-0054), which carries its avatar (XEP-0486), as an owner set it.
+     *
+     * @return the {@code <vCard xmlns='vcard-temp'/>} element, or empty if none is set
+     */
+    Optional<Element> vcard();
 
     /**
      * The occupant JID {@code room@service/nick}.

@@ -24,6 +24,9 @@ package dev.mucengine.core.service;
  * @param maxMessageLength the longest {@code <body/>} of a groupchat message
  * @param roomCreationsPerMinute rooms one bare JID may create in any sixty seconds; one more is
  *     refused with resource-constraint (type wait); service administrators are exempt
+ * @param maxRoomVcardBytes the largest room vCard (XEP-0486, the room's avatar), in UTF-8 bytes of
+ *     the {@code <vCard/>} element as serialized; a larger one is refused with not-acceptable. A
+ *     persistent room stores it, so this bounds what one owner can make the store hold.
  */
 public record Limits(
         int maxOccupantsPerRoom,
@@ -34,14 +37,19 @@ public record Limits(
         int maxNickLength,
         int maxReasonLength,
         int maxMessageLength,
-        int roomCreationsPerMinute) {
+        int roomCreationsPerMinute,
+        int maxRoomVcardBytes) {
+
+    /** The default {@link #maxRoomVcardBytes()}: 128 KiB, room for an avatar of about 90 KiB in base64. */
+    public static final int DEFAULT_MAX_ROOM_VCARD_BYTES = 131_072;
 
     /**
      * The defaults: 1000 occupants per room, 10,000 rooms, 100 rooms per user, 20 messages of
      * history, subjects and configuration texts of 1024, nicknames of 64, reasons of 1024,
-     * messages of 65,536 and 30 rooms created per user per minute.
+     * messages of 65,536, 30 rooms created per user per minute and room vCards of 128 KiB.
      */
-    public static final Limits DEFAULTS = new Limits(1000, 10_000, 100, 20, 1024, 64, 1024, 65_536, 30);
+    public static final Limits DEFAULTS = new Limits(1000, 10_000, 100, 20, 1024, 64, 1024, 65_536, 30,
+            DEFAULT_MAX_ROOM_VCARD_BYTES);
 
     /**
      * Checks the limits.
@@ -55,14 +63,35 @@ public record Limits(
      * @param maxReasonLength the longest reason
      * @param maxMessageLength the longest groupchat message body
      * @param roomCreationsPerMinute the most rooms one user may create in a minute
+     * @param maxRoomVcardBytes the largest room vCard, in UTF-8 bytes
      * @throws IllegalArgumentException if a limit is less than 1, or {@code historySize} is negative
      */
     public Limits {
         if (maxOccupantsPerRoom < 1 || maxRooms < 1 || maxRoomsPerUser < 1 || historySize < 0
                 || maxSubjectLength < 1 || maxNickLength < 1 || maxReasonLength < 1 || maxMessageLength < 1
-                || roomCreationsPerMinute < 1) {
+                || roomCreationsPerMinute < 1 || maxRoomVcardBytes < 1) {
             throw new IllegalArgumentException("limits must be positive (history may be 0)");
         }
+    }
+
+    /**
+     * Limits with the default room vCard size ({@link #DEFAULT_MAX_ROOM_VCARD_BYTES}).
+     *
+     * @param maxOccupantsPerRoom the most occupants any room may hold
+     * @param maxRooms the most rooms the service may host
+     * @param maxRoomsPerUser the most existing rooms one user may have created
+     * @param historySize messages of discussion history kept per room
+     * @param maxSubjectLength the longest subject or configuration text
+     * @param maxNickLength the longest nickname, in code points
+     * @param maxReasonLength the longest reason
+     * @param maxMessageLength the longest groupchat message body
+     * @param roomCreationsPerMinute the most rooms one user may create in a minute
+     * @throws IllegalArgumentException if a limit is less than 1, or {@code historySize} is negative
+     */
+    public Limits(int maxOccupantsPerRoom, int maxRooms, int maxRoomsPerUser, int historySize, int maxSubjectLength,
+            int maxNickLength, int maxReasonLength, int maxMessageLength, int roomCreationsPerMinute) {
+        this(maxOccupantsPerRoom, maxRooms, maxRoomsPerUser, historySize, maxSubjectLength, maxNickLength,
+                maxReasonLength, maxMessageLength, roomCreationsPerMinute, DEFAULT_MAX_ROOM_VCARD_BYTES);
     }
 
     /**
@@ -73,7 +102,7 @@ public record Limits(
      */
     public Limits withRoomCreationsPerMinute(int perMinute) {
         return new Limits(maxOccupantsPerRoom, maxRooms, maxRoomsPerUser, historySize, maxSubjectLength, maxNickLength,
-                maxReasonLength, maxMessageLength, perMinute);
+                maxReasonLength, maxMessageLength, perMinute, maxRoomVcardBytes);
     }
 
     /**
@@ -84,6 +113,17 @@ public record Limits(
      */
     public Limits withMaxRoomsPerUser(int perUser) {
         return new Limits(maxOccupantsPerRoom, maxRooms, perUser, historySize, maxSubjectLength, maxNickLength,
-                maxReasonLength, maxMessageLength, roomCreationsPerMinute);
+                maxReasonLength, maxMessageLength, roomCreationsPerMinute, maxRoomVcardBytes);
+    }
+
+    /**
+     * These limits with another largest room vCard.
+     *
+     * @param bytes the largest room vCard, in UTF-8 bytes
+     * @return a copy
+     */
+    public Limits withMaxRoomVcardBytes(int bytes) {
+        return new Limits(maxOccupantsPerRoom, maxRooms, maxRoomsPerUser, historySize, maxSubjectLength, maxNickLength,
+                maxReasonLength, maxMessageLength, roomCreationsPerMinute, bytes);
     }
 }

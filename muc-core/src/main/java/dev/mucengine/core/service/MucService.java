@@ -170,6 +170,13 @@ public final class MucService implements StanzaHandler {
             serviceStanza(stanza, context, out);
             return out.effects();
         }
+        if (stanza instanceof Iq answer && !answer.type().isRequest() && !(from.get() instanceof EntityFullJid)
+                && to.get().hasResource()) {
+            // An account's answer to a request the room forwarded to it (XEP-0045 §17.4).
+            Optional<Room> live = registry.live(roomJid);
+            live.ifPresent(r -> RoomRouter.accountAnswer(r, answer, from.get(), context, out));
+            return out.effects();
+        }
         if (!(from.get() instanceof EntityFullJid sender)) {
             replyIfRequest(stanza, StanzaError.of(Condition.NOT_ACCEPTABLE)
                     .withText("Rooms talk to users' full JIDs only"), out);

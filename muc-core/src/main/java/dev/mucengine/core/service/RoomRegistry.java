@@ -54,6 +54,11 @@ final class RoomRegistry {
         }
     }
 
+    /** The room if it is live; a stored room is not read. */
+    Optional<Room> live(EntityBareJid jid) {
+        return Optional.ofNullable(live.get(jid));
+    }
+
     /** The live room, or the stored one brought to life. */
     Optional<Room> find(EntityBareJid jid) {
         Room room = live.get(jid);

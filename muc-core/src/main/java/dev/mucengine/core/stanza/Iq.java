@@ -110,6 +110,17 @@ public final class Iq extends Stanza {
     }
 
     /**
+     * This iq with its id set (every other attribute and the payload kept): how a request forwarded
+     * on someone's behalf gets an id of the forwarder's, and its answer the original id back.
+     *
+     * @param id the new id
+     * @return the new iq
+     */
+    public Iq withId(String id) {
+        return new Iq(element().withAttribute("id", id), from(), to());
+    }
+
+    /**
      * This stanza with its children replaced; addresses and attributes are kept.
      *
      * @param children the new children

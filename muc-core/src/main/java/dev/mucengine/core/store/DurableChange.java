@@ -5,6 +5,7 @@ import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.xml.Element;
 import java.util.Objects;
 import java.time.Instant;
 import java.util.Optional;
@@ -161,6 +162,27 @@ public sealed interface DurableChange {
         public SubjectChanged {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(subject, "subject");
+        }
+    }
+
+    /**
+     * A stored room's vCard (XEP-0054, its avatar per XEP-0486) was set or removed by an owner.
+     *
+     * @param room the room's address
+     * @param vcard the whole new {@code <vCard xmlns='vcard-temp'/>}; empty when the owner removed it
+     *     (set an empty vCard)
+     */
+    record RoomVcardChanged(EntityBareJid room, Optional<Element> vcard) implements DurableChange {
+        /**
+         * Checks the change.
+         *
+         * @param room the room's address
+         * @param vcard the new vCard, or empty
+         * @throws NullPointerException if an argument is null
+         */
+        public RoomVcardChanged {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(vcard, "vcard");
         }
     }
 

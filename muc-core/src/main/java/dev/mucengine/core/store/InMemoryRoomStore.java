@@ -113,13 +113,15 @@ public final class InMemoryRoomStore implements RoomStore {
             }
         } else if (change instanceof DurableChange.ConfigChanged c) {
             records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, c.config(), r.affiliations(), r.subject(),
-                    r.creator()));
+                    r.creator(), r.vcard()));
         } else if (change instanceof DurableChange.SubjectChanged s) {
             records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, r.config(), r.affiliations(), s.subject(),
-                    r.creator()));
+                    r.creator(), r.vcard()));
         } else if (change instanceof DurableChange.AffiliationChanged a) {
             records.computeIfPresent(jid, (k, r) -> new RoomRecord(k, r.config(), withEntry(r.affiliations(),
-                    a.entry()), r.subject(), r.creator()));
+                    a.entry()), r.subject(), r.creator(), r.vcard()));
+        } else if (change instanceof DurableChange.RoomVcardChanged v) {
+            records.computeIfPresent(jid, (k, r) -> r.withVcard(v.vcard()));
         }
     }
 

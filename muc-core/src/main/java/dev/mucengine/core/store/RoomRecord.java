@@ -4,6 +4,7 @@ import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.xml.Element;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,9 +23,11 @@ import org.jxmpp.jid.EntityBareJid;
  * @param creator the user who created the room; it counts toward that user's limit of rooms
  *     ({@link dev.mucengine.core.service.Limits#maxRoomsPerUser()}) for as long as the room exists,
  *     restarts included. Empty when unknown (a record written by other tooling).
+ * @param vcard the room's vCard (XEP-0054 {@code <vCard xmlns='vcard-temp'/>}, which carries its
+ *     avatar per XEP-0486), as its owner set it; empty when none is set
  */
 public record RoomRecord(EntityBareJid jid, RoomConfig config, List<AffiliationEntry> affiliations,
-        Optional<Message> subject, Optional<BareJid> creator) {
+        Optional<Message> subject, Optional<BareJid> creator, Optional<Element> vcard) {
 
     /**
      * Checks the record and copies the affiliations.
@@ -34,6 +37,7 @@ public record RoomRecord(EntityBareJid jid, RoomConfig config, List<AffiliationE
      * @param affiliations every affiliation entry, in the order they were set
      * @param subject the message that set the current subject, or empty
      * @param creator the user who created the room, when known
+     * @param vcard the room's vCard, or empty
      * @throws NullPointerException if an argument, or an affiliation entry, is null
      */
     public RoomRecord {
@@ -42,6 +46,32 @@ public record RoomRecord(EntityBareJid jid, RoomConfig config, List<AffiliationE
         affiliations = List.copyOf(affiliations);
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(creator, "creator");
+        Objects.requireNonNull(vcard, "vcard");
+    }
+
+    /**
+     * A record of a room without a vCard.
+     *
+     * @param jid the room's address
+     * @param config the room's configuration
+     * @param affiliations every affiliation entry, in the order they were set
+     * @param subject the message that set the current subject, or empty
+     * @param creator the user who created the room, when known
+     * @throws NullPointerException if an argument, or an affiliation entry, is null
+     */
+    public RoomRecord(EntityBareJid jid, RoomConfig config, List<AffiliationEntry> affiliations,
+            Optional<Message> subject, Optional<BareJid> creator) {
+        this(jid, config, affiliations, subject, creator, Optional.empty());
+    }
+
+    /**
+     * This record with another vCard.
+     *
+     * @param newVcard the room's vCard, or empty
+     * @return a copy
+     */
+    public RoomRecord withVcard(Optional<Element> newVcard) {
+        return new RoomRecord(jid, config, affiliations, subject, creator, newVcard);
     }
 
     /**

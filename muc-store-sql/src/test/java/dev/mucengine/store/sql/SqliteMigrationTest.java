@@ -8,10 +8,12 @@ import static dev.mucengine.store.sql.StoreFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.ArchiveQuery;
 import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.StoreUnavailableException;
+import dev.mucengine.core.xml.Element;
 import dev.mucengine.store.sql.internal.Dialect;
 import dev.mucengine.store.sql.internal.SchemaMigrations;
 import java.nio.file.Files;
@@ -114,6 +116,7 @@ class SqliteMigrationTest {
                     archived(ROOM, "m3"), archived(ROOM, "m4"), archived(ROOM, "m5")));
         }
         try (Connection c = raw(file)) { // back to what version 1 wrote
+            execute(c, "ALTER TABLE rooms DROP COLUMN vcard");
             execute(c, "DROP TABLE service_secret");
             execute(c, "ALTER TABLE rooms DROP COLUMN archived");
             execute(c, "DELETE FROM schema_version WHERE version >= 2");
@@ -136,8 +139,9 @@ class SqliteMigrationTest {
             store.apply(List.of(stored(ROOM, "council")));
         }
         try (Connection c = raw(file)) { // back to what version 2 wrote
+            execute(c, "ALTER TABLE rooms DROP COLUMN vcard");
             execute(c, "DROP TABLE service_secret");
-            execute(c, "DELETE FROM schema_version WHERE version = 3");
+            execute(c, "DELETE FROM schema_version WHERE version >= 3");
         }
 
         try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
@@ -147,6 +151,27 @@ class SqliteMigrationTest {
         }
         try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
             assertThat(store.serviceSecret()).contains("kept");
+        }
+    }
+
+    @Test
+    void versionFourGivesRoomsOfVersionThreeNoVcardAndStoresOne() throws SQLException {
+        Path file = dir.resolve("rooms.db");
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            store.apply(List.of(stored(ROOM, "council")));
+        }
+        try (Connection c = raw(file)) { // back to what version 3 wrote
+            execute(c, "ALTER TABLE rooms DROP COLUMN vcard");
+            execute(c, "DELETE FROM schema_version WHERE version = 4");
+        }
+        Element vcard = Element.builder(XmppNamespaces.VCARD, "vCard")
+                .textChild(XmppNamespaces.VCARD, "FN", "Council").build();
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            assertThat(store.load(ROOM).orElseThrow().vcard()).isEmpty();
+            store.apply(List.of(new DurableChange.RoomVcardChanged(ROOM, Optional.of(vcard))));
+        }
+        try (SqlRoomStore store = SqlRoomStore.sqlite(file)) {
+            assertThat(store.load(ROOM).orElseThrow().vcard()).contains(vcard);
         }
     }
 }

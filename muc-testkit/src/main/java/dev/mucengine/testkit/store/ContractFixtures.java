@@ -111,7 +111,21 @@ final class ContractFixtures {
     /** A record with every part present and unusual. */
     static RoomRecord fullRecord(EntityBareJid jid) {
         return new RoomRecord(jid, fullConfig(), fullAffiliations(), Optional.of(richSubject(jid)),
-                Optional.of(bare("creator@example.net")));
+                Optional.of(bare("creator@example.net")), Optional.of(roomVcard("iVBORw0KGgo=")));
+    }
+
+    /**
+     * A room vCard (XEP-0054) as an owner would set it for an avatar (XEP-0486): a photo with its
+     * type and base64 data folded over lines, a description with markup characters and non-ASCII.
+     */
+    static Element roomVcard(String binval) {
+        return Element.builder(XmppNamespaces.VCARD, "vCard")
+                .child(Element.builder(XmppNamespaces.VCARD, "PHOTO")
+                        .textChild(XmppNamespaces.VCARD, "TYPE", "image/png")
+                        .textChild(XmppNamespaces.VCARD, "BINVAL", binval + "\n")
+                        .build())
+                .textChild(XmppNamespaces.VCARD, "DESC", "Caf\u00e9 <des> & \"amis\" \uD83D\uDE00")
+                .build();
     }
 
     /** A record with nothing but a persistent default configuration. */

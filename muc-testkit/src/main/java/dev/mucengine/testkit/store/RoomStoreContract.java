@@ -15,6 +15,7 @@ import static dev.mucengine.testkit.store.ContractFixtures.plainRecord;
 import static dev.mucengine.testkit.store.ContractFixtures.query;
 import static dev.mucengine.testkit.store.ContractFixtures.richSubject;
 import static dev.mucengine.testkit.store.ContractFixtures.room;
+import static dev.mucengine.testkit.store.ContractFixtures.roomVcard;
 import static dev.mucengine.testkit.store.ContractFixtures.stored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,7 +142,7 @@ public abstract class RoomStoreContract extends ServiceSecretContract {
                 .setting("x-wordfilter#words", List.of("delta")).setting("x-new", List.of("1", "2")).build();
         apply(new DurableChange.ConfigChanged(ROOM, changed));
         assertEquals(Optional.of(new RoomRecord(ROOM, changed, record.affiliations(), record.subject(),
-                record.creator())), load(ROOM));
+                record.creator(), record.vcard())), load(ROOM));
         assertEquals(List.copyOf(changed.settings().keySet()),
                 List.copyOf(load(ROOM).orElseThrow().config().settings().keySet()));
     }
@@ -190,6 +191,21 @@ public abstract class RoomStoreContract extends ServiceSecretContract {
         assertEquals(Optional.of(richSubject(ROOM)), load(ROOM).orElseThrow().subject());
         apply(new DurableChange.SubjectChanged(ROOM, Optional.empty()));
         assertEquals(Optional.of(plainRecord(ROOM, "council")), load(ROOM));
+    }
+
+    /** A vCard change sets the room's vCard, XML intact, keeps the rest, and an empty one clears it. */
+    @Test
+    public void roomVcardChangedSetsAndClearsTheVcard() {
+        apply(stored(plainRecord(ROOM, "council")), stored(fullRecord(OTHER_ROOM)));
+        apply(new DurableChange.RoomVcardChanged(ROOM, Optional.of(roomVcard("R0lGODlh"))));
+        assertEquals(Optional.of(plainRecord(ROOM, "council").withVcard(Optional.of(roomVcard("R0lGODlh")))),
+                load(ROOM));
+        apply(new DurableChange.RoomVcardChanged(ROOM, Optional.empty()));
+        assertEquals(Optional.of(plainRecord(ROOM, "council")), load(ROOM));
+        assertEquals(Optional.of(fullRecord(OTHER_ROOM)), load(OTHER_ROOM));
+        apply(new DurableChange.RoomVcardChanged(room("never-stored@muc.example.org"),
+                Optional.of(roomVcard("AA=="))));
+        assertEquals(2, directory().size());
     }
 
     /** Removing a room deletes its record and its archive; stored again, it starts with an empty archive. */
@@ -247,12 +263,14 @@ public abstract class RoomStoreContract extends ServiceSecretContract {
         batch.add(new DurableChange.AffiliationChanged(ROOM, admin));
         batch.add(new DurableChange.ConfigChanged(ROOM, persistentConfig("renamed")));
         batch.add(new DurableChange.SubjectChanged(OTHER_ROOM, Optional.of(richSubject(OTHER_ROOM))));
+        batch.add(new DurableChange.RoomVcardChanged(OTHER_ROOM, Optional.of(roomVcard("AAAA"))));
         batch.add(new DurableChange.RoomRemoved(third));
         store().apply(batch);
 
         assertEquals(Optional.of(new RoomRecord(ROOM, persistentConfig("renamed"), List.of(owner, admin),
                 Optional.empty(), Optional.empty())), load(ROOM));
         assertEquals(Optional.of(richSubject(OTHER_ROOM)), load(OTHER_ROOM).orElseThrow().subject());
+        assertEquals(Optional.of(roomVcard("AAAA")), load(OTHER_ROOM).orElseThrow().vcard());
         assertEquals(Optional.empty(), load(third));
         List<String> evens = new ArrayList<>();
         List<String> odds = new ArrayList<>();

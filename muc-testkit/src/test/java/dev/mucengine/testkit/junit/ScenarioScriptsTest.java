@@ -15,9 +15,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The project's own scenario scripts, replayed in both queue modes: {@code scenarios/toy} exercises
  * the harness against a test double, {@code scenarios/xep0045} specifies the real engine, one
- * directory per XEP-0045 use-case section; {@code scenarios/xep0359}, {@code scenarios/xep0313}, {@code scenarios/xep0424} and {@code scenarios/xep0425}
- * specify stanza ids and the room archive with a clock that advances one second per action (as
- * {@code replay --clock-step PT1S} does), and {@code scenarios/archive-policy} the service's
+ * directory per XEP-0045 use-case section; {@code scenarios/xep0359}, {@code scenarios/xep0313},
+ * {@code scenarios/xep0421}, {@code scenarios/xep0424} and {@code scenarios/xep0425} specify stanza
+ * ids, the room archive, occupant ids and retractions with a clock that advances one second per
+ * action (as {@code replay --clock-step PT1S} does), {@code scenarios/xep0410} self-ping, {@code scenarios/xep0486} room avatars, and
+ * {@code scenarios/archive-policy} the service's
  * archive policy, one directory per setting, each replayed with its setting.
  */
 class ScenarioScriptsTest {
@@ -69,6 +71,11 @@ class ScenarioScriptsTest {
     @TestFactory
     Stream<DynamicNode> xep0425() {
         return bothModes(SCENARIOS.resolve("xep0425"), EngineFactory.defaultFactory(), Duration.ofSeconds(1));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> xep0486() {
+        return bothModes(SCENARIOS.resolve("xep0486"), EngineFactory.defaultFactory(), Duration.ZERO);
     }
 
     @TestFactory

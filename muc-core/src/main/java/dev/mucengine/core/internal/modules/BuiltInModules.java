@@ -90,6 +90,7 @@ public final class BuiltInModules {
                 new OwnerModule(),
                 new AdminModule(),
                 new HistoryModule(),
+                new RoomVcardModule(),
                 new DiscoModule());
     }
 

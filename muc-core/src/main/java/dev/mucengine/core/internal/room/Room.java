@@ -10,6 +10,7 @@ import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
+import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -51,9 +52,12 @@ public final class Room implements RoomView {
     /** By nickname comparison key: nicknames equal under RFC 8266 §2.3 are one occupant's. */
     private final Map<String, EntityFullJid> nickIndex = new HashMap<>();
     private Optional<Message> subject = Optional.empty();
+    private Optional<Element> vcard = Optional.empty();
     private long joinSequence;
     /** Durable changes since the service last collected them; created on the first change. */
     private @Nullable List<DurableChange> changes;
+    /** Requests forwarded to occupants' accounts, awaiting answers; created on the first. */
+    private @Nullable ForwardedRequests forwarded;
     /** What modules keep in the room, by type; created when a module first asks. */
     private @Nullable Map<Class<?>, Object> moduleState;
 
@@ -75,12 +79,13 @@ public final class Room implements RoomView {
             room.putAffiliation(entry);
         }
         room.subject = record.subject();
+        room.vcard = record.vcard();
         return room;
     }
 
     /** The room's durable state, as a store keeps it. */
     public RoomRecord record() {
-        return new RoomRecord(jid, config, List.copyOf(affiliations.values()), subject, creator);
+        return new RoomRecord(jid, config, List.copyOf(affiliations.values()), subject, creator, vcard);
     }
 
     public Optional<BareJid> creator() {
@@ -110,6 +115,14 @@ public final class Room implements RoomView {
             changes = new ArrayList<>(2);
         }
         changes.add(change);
+    }
+
+    /** The requests this room forwarded to occupants' accounts (XEP-0045 §17.4). */
+    public ForwardedRequests forwardedRequests() {
+        if (forwarded == null) {
+            forwarded = new ForwardedRequests();
+        }
+        return forwarded;
     }
 
     /** A module's state in this room, created by {@code initial} the first time it is asked for. */
@@ -318,5 +331,17 @@ public final class Room implements RoomView {
     public void setSubject(Optional<Message> value) {
         this.subject = value;
         recordChange(new DurableChange.SubjectChanged(jid, value));
+    }
+
+    // ----- vCard (XEP-0486)
+
+    @Override
+    public Optional<Element> vcard() {
+        return vcard;
+    }
+
+    public void setVcard(Optional<Element> value) {
+        this.vcard = value;
+        recordChange(new DurableChange.RoomVcardChanged(jid, value));
     }
 }

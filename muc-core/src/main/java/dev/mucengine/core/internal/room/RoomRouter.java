@@ -39,7 +39,7 @@ public final class RoomRouter {
             RoomMessages.handle(room, m, room.occupantByRealJid(sender), nick, context, out);
         } else if (stanza instanceof Iq iq) {
             if (nick.isPresent()) {
-                relay(room, iq, sender, nick.get(), out);
+                relay(room, iq, sender, nick.get(), context, out);
             } else {
                 roomIq(room, iq, sender, context, out);
             }
@@ -71,7 +71,8 @@ public final class RoomRouter {
      * Iq between occupants (XEP-0045 §6.6, §7.5): relayed to the target's real JID from the
      * sender's occupant JID; replies come back the same way. Only occupants may use it.
      */
-    private static void relay(Room room, Iq iq, EntityFullJid sender, Resourcepart nick, Outbox out) {
+    private static void relay(Room room, Iq iq, EntityFullJid sender, Resourcepart nick, RoomContext context,
+            Outbox out) {
         if (iq.type().isRequest()) {
             Optional<Iq> answer = room.modules().answerOccupantIq(room, iq, sender, nick);
             if (answer.isPresent()) {
@@ -100,7 +101,22 @@ public final class RoomRouter {
         }
         // §17.4 (business rules, IQ): vCard requests go to the user's account, everything else to the client.
         boolean vcard = iq.query().map(q -> q.namespace().equals(XmppNamespaces.VCARD)).orElse(false);
-        Jid target = vcard && iq.type().isRequest() ? to.get().realJid().asBareJid() : to.get().realJid();
-        out.send(iq.withAddresses(room.occupantJid(from.get().nick()), target));
+        EntityFullJid fromOccupant = room.occupantJid(from.get().nick());
+        if (vcard && iq.type().isRequest()) {
+            // The account answers from its bare JID, which maps to no occupant: the room waits for it.
+            room.forwardedRequests().forward(room, iq, sender, fromOccupant, to.get().nick(),
+                    to.get().realJid().asBareJid(), context.ids().nextId(), context.now(), out);
+        } else {
+            out.send(iq.withAddresses(fromOccupant, to.get().realJid()));
+        }
+    }
+
+    /**
+     * A result or error to an occupant JID from a JID that is no session's (an account's bare JID):
+     * the answer to a request the room forwarded to that account, or nothing the room expects
+     * (dropped; RFC 6120 §8.3.1 forbids answering a response).
+     */
+    public static void accountAnswer(Room room, Iq answer, Jid from, RoomContext context, Outbox out) {
+        room.forwardedRequests().answer(room, answer, from, context.now(), out);
     }
 }

@@ -34,6 +34,7 @@ import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,11 @@ public final class RoomTurn implements ModuleContext {
     public void retract(String id, Message tombstone) {
         room.retract(id, tombstone);
         room.modules().messageRetracted(this, id);
+    }
+
+    @Override
+    public void setVcard(Optional<Element> vcard) {
+        room.setVcard(vcard);
     }
 
     @Override

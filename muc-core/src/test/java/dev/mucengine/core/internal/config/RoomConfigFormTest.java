@@ -83,7 +83,8 @@ class RoomConfigFormTest {
     void everyAxisHasADiscoFeatureWhereTheXepNamesOne() {
         assertThat(TestRooms.STANDARD.discoFeatures(room)).containsExactly(
                 "http://jabber.org/protocol/muc#request", "jabber:iq:register",
-                "http://jabber.org/protocol/muc#self-ping-optimization", "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
+                "http://jabber.org/protocol/muc#self-ping-optimization", "vcard-temp", "muc_public", "muc_temporary",
+                "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
     }
 
     @Test

@@ -61,7 +61,7 @@ class DiscoModuleTest {
         assertThat(features(query)).containsExactly(
                 "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#stable_id",
                 "http://jabber.org/protocol/muc#request", "jabber:iq:register",
-                "http://jabber.org/protocol/muc#self-ping-optimization",
+                "http://jabber.org/protocol/muc#self-ping-optimization", "vcard-temp",
                 "muc_public", "muc_temporary", "muc_unmoderated", "muc_open", "muc_unsecured", "muc_semianonymous");
         DataForm roominfo = DataForm.fromElement(query.child(XmppNamespaces.DATA, "x").orElseThrow());
         assertThat(roominfo.type()).isEqualTo("result");
@@ -84,7 +84,7 @@ class DiscoModuleTest {
                 "http://jabber.org/protocol/muc", "http://jabber.org/protocol/muc#stable_id", "jabber:iq:register",
                 "urn:xmpp:mam:2", "urn:xmpp:mam:2#extended", "urn:xmpp:sid:0",
                 "http://jabber.org/protocol/muc#self-ping-optimization", "urn:xmpp:message-moderate:0",
-                "urn:xmpp:message-moderate:1", "urn:xmpp:message-retract:1",
+                "urn:xmpp:message-moderate:1", "urn:xmpp:message-retract:1", "vcard-temp",
                 "muc_hidden", "muc_persistent", "muc_moderated", "muc_membersonly", "muc_passwordprotected",
                 "muc_nonanonymous");
         DataForm roominfo = DataForm.fromElement(query.child(XmppNamespaces.DATA, "x").orElseThrow());

@@ -5,6 +5,7 @@ import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
+import dev.mucengine.core.xml.Element;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,6 +80,8 @@ public final class ChangeWriter {
             update("UPDATE rooms SET config = ? WHERE jid = ?", ConfigXml.write(cc.config()), cc.room());
         } else if (change instanceof DurableChange.SubjectChanged sc) {
             update("UPDATE rooms SET subject = ? WHERE jid = ?", subject(sc.subject()), sc.room());
+        } else if (change instanceof DurableChange.RoomVcardChanged v) {
+            update("UPDATE rooms SET vcard = ? WHERE jid = ?", vcard(v.vcard()), v.room());
         } else if (change instanceof DurableChange.AffiliationChanged a) {
             OptionalLong id = roomId(a.room());
             if (id.isPresent()) {
@@ -96,13 +99,14 @@ public final class ChangeWriter {
 
     /** Upserts the room's row (its id, and so its archive, is kept) and replaces its affiliations. */
     private void store(RoomRecord record) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO rooms (jid, config, subject, creator) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT (jid) DO UPDATE SET config = excluded.config, "
-                + "subject = excluded.subject, creator = excluded.creator")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO rooms (jid, config, subject, creator, vcard) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (jid) DO UPDATE SET config = excluded.config, "
+                + "subject = excluded.subject, creator = excluded.creator, vcard = excluded.vcard")) {
             p.setString(1, record.jid().toString());
             p.setString(2, ConfigXml.write(record.config()));
             setNullable(p, 3, subject(record.subject()));
             setNullable(p, 4, record.creator().map(Object::toString).orElse(null));
+            setNullable(p, 5, vcard(record.vcard()));
             p.executeUpdate();
         }
         roomIds.remove(record.jid());
@@ -181,6 +185,10 @@ public final class ChangeWriter {
             p.setLong(1, roomId);
             p.executeUpdate();
         }
+    }
+
+    private static @Nullable String vcard(Optional<Element> vcard) {
+        return vcard.map(StoredXml::write).orElse(null);
     }
 
     private static @Nullable String subject(Optional<Message> subject) {

@@ -5,6 +5,7 @@ import dev.mucengine.core.room.RoomConfig;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.RoomRecord;
+import dev.mucengine.core.xml.Element;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,7 +70,9 @@ public final class RoomReader {
         RoomConfig config;
         Optional<Message> subject;
         Optional<String> creator;
-        try (PreparedStatement p = c.prepareStatement("SELECT id, config, subject, creator FROM rooms WHERE jid = ?")) {
+        Optional<Element> vcard;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT id, config, subject, creator, vcard FROM rooms WHERE jid = ?")) {
             p.setString(1, room.toString());
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
@@ -81,10 +84,12 @@ public final class RoomReader {
                 subject = subjectXml == null ? Optional.empty()
                         : Optional.of(StoredXml.message(subjectXml, "subject of " + room));
                 creator = Optional.ofNullable(r.getString(4));
+                @Nullable String vcardXml = r.getString(5);
+                vcard = vcardXml == null ? Optional.empty() : Optional.of(StoredXml.parse(vcardXml, "vCard of " + room));
             }
         }
         return Optional.of(new RoomRecord(room, config, affiliations(c, id), subject,
-                creator.map(StoredValues::bare)));
+                creator.map(StoredValues::bare), vcard));
     }
 
     private static List<AffiliationEntry> affiliations(Connection c, long roomId) throws SQLException {

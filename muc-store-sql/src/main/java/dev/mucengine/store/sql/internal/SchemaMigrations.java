@@ -23,7 +23,8 @@ import java.util.List;
 public final class SchemaMigrations {
 
     /** The migrations, in order: the first is version 1. Each exists for every dialect. */
-    public static final List<String> MIGRATIONS = List.of("V1__rooms", "V2__archive_counts", "V3__service_secret");
+    public static final List<String> MIGRATIONS = List.of("V1__rooms", "V2__archive_counts", "V3__service_secret",
+            "V4__room_vcard");
 
     private SchemaMigrations() {
     }
