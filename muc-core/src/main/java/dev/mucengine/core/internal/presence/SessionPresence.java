@@ -41,9 +41,11 @@ final class SessionPresence {
         return true;
     }
 
-    /** Same session and same presence as broadcast (the MUC elements aside). */
+    /**
+     * The same presence as broadcast (the MUC elements aside). Which session carries it does not
+     * count: another session taking over the same presence is no change others need to hear of.
+     */
     private static boolean sameShown(Occupant before, Occupant after) {
-        return before.realJid().equals(after.realJid())
-                && OccupantPresence.payloadOf(before.presence()).equals(OccupantPresence.payloadOf(after.presence()));
+        return OccupantPresence.payloadOf(before.presence()).equals(OccupantPresence.payloadOf(after.presence()));
     }
 }
