@@ -229,15 +229,13 @@ public final class Room implements RoomView {
 
     // ----- occupants
 
-    /** Every session in the room, in the order the sessions entered (several may share one occupant). */
     @Override
     public Collection<Occupant> occupants() {
         return Collections.unmodifiableCollection(occupants.values());
     }
 
-    /** Occupants, not sessions: a user in the room from several clients under one nickname is one. */
     @Override
-    public int occupantCount() {
+    public int occupantCount() { // occupants, not sessions
         return nickIndex.size();
     }
 
