@@ -90,9 +90,11 @@ public interface RoomView {
     Optional<Resourcepart> reservedNick(Jid anyJid);
 
     /**
-     * The occupants, in the order they entered (a nickname change keeps the place).
+     * Every session in the room, in the order they entered (a nickname change keeps the place).
+     * One user in the room from several clients under one nickname is one occupant with several
+     * sessions (XEP-0045 §7.2.8): each is listed, sharing nickname, role and join sequence.
      *
-     * @return a read-only view of the occupants
+     * @return a read-only view of the sessions
      */
     Collection<Occupant> occupants();
 
@@ -104,12 +106,20 @@ public interface RoomView {
     int occupantCount();
 
     /**
-     * The occupant using this nickname.
+     * The occupant using this nickname, as others see it: its most available session.
      *
      * @param nick a prepared nickname
      * @return the occupant, or empty
      */
     Optional<Occupant> occupant(Resourcepart nick);
+
+    /**
+     * The sessions of the occupant using this nickname, in the order they entered.
+     *
+     * @param nick a prepared nickname
+     * @return the sessions, empty if nobody uses the nickname
+     */
+    List<Occupant> sessions(Resourcepart nick);
 
     /**
      * The occupant whose session this is; only a full JID can be one.

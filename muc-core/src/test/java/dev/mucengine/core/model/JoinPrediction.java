@@ -20,7 +20,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  * attempt: whether the user gets in, with which role (its affiliation's default, given whether
  * the room is moderated), or which condition refuses it, in the engine's documented order
  * (architecture.md: the nickname's validity, then access: locked, banned, members-only, password;
- * then the nickname's conflict; then capacity).
+ * then the nickname's conflict, unless it is the same user's occupant, which the session joins;
+ * then capacity, for a new occupant only).
  */
 final class JoinPrediction {
 
@@ -58,6 +59,7 @@ final class JoinPrediction {
         RoomState.Config config = before.config();
         Optional<String> password = join ? ((Action.Join) action).password() : Optional.empty();
         String prepared = nick.value().toString();
+        Optional<RoomState.Occupant> holder = before.occupantByNick(prepared);
         Optional<Condition> refusal = Optional.empty();
         if (locked && affiliation != Affiliation.OWNER) {
             refusal = Optional.of(Condition.ITEM_NOT_FOUND);
@@ -67,14 +69,20 @@ final class JoinPrediction {
             refusal = Optional.of(Condition.REGISTRATION_REQUIRED);
         } else if (config.password().isPresent() && !config.password().equals(password)) {
             refusal = Optional.of(Condition.NOT_AUTHORIZED);
-        } else if (before.occupantByNick(prepared).isPresent()) {
+        } else if (holder.isPresent() && !sameUser(holder.get().realJid(), action.user())) {
             refusal = Optional.of(Condition.CONFLICT);
-        } else if (config.maxUsers() > 0 && before.occupants().size() >= config.maxUsers()
+        } else if (holder.isEmpty() && config.maxUsers() > 0 && before.occupantCount() >= config.maxUsers()
                 && !affiliation.isAdminOrOwner()) {
+            // Another session of an occupant (§7.2.8) adds no occupant: the limit does not apply.
             refusal = Optional.of(Condition.SERVICE_UNAVAILABLE);
         }
-        return Optional.of(refusal.<Outcome>map(Refused::new)
-                .orElseGet(() -> new Entered(affiliation.defaultRole(config.moderated()), false)));
+        // Another session joins the occupant with the occupant's role.
+        Role role = holder.map(RoomState.Occupant::role).orElse(affiliation.defaultRole(config.moderated()));
+        return Optional.of(refusal.<Outcome>map(Refused::new).orElseGet(() -> new Entered(role, false)));
+    }
+
+    private static boolean sameUser(String a, String b) {
+        return a.substring(0, a.indexOf('/')).equals(b.substring(0, b.indexOf('/')));
     }
 
     /** Checks what the engine sent the user against the prediction. */

@@ -102,7 +102,7 @@ final class ModelRun {
         RoomInvariants.check(room, state);
         ledger.assertMatches(room, state);
         states.put(room, state);
-        mostOccupants = Math.max(mostOccupants, state.occupants().size());
+        mostOccupants = Math.max(mostOccupants, (int) state.occupantCount());
         if (!state.exists()) {
             locked.remove(room);
         }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param exists whether the room answered at all (a destroyed or emptied temporary room does not)
  * @param config the configuration the owner's form shows
  * @param affiliations the affiliation lists: bare or server JID to its affiliation
- * @param occupants the role lists, moderators, then participants, then visitors
+ * @param occupants the role lists, moderators, then participants, then visitors: one entry per
+ *     session, so an occupant in the room from several clients is listed once for each
  */
 record RoomState(boolean exists, Config config, Map<String, Affiliation> affiliations, List<Occupant> occupants) {
 
@@ -44,6 +45,11 @@ record RoomState(boolean exists, Config config, Map<String, Affiliation> affilia
 
     Optional<Occupant> occupantByRealJid(String realJid) {
         return occupants.stream().filter(o -> o.realJid().equals(realJid)).findFirst();
+    }
+
+    /** Occupants, not sessions: one user's sessions under one nickname are one occupant. */
+    long occupantCount() {
+        return occupants.stream().map(Occupant::nick).distinct().count();
     }
 
     Optional<Occupant> occupantByNick(String nick) {

@@ -22,6 +22,7 @@ import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,11 +72,15 @@ final class AffiliationEffects {
             evictSquatter(room, target, request.nick().get(), out);
         }
         List<Occupant> affected = occupantsAffected(room, target);
+        Set<Long> handled = new HashSet<>();
         if (affected.isEmpty()) {
             notifyOccupants(room, target, after, request.reason(), context, out);
             return;
         }
         for (Occupant occupant : affected) {
+            if (room.occupantByRealJid(occupant.realJid()).isEmpty() || !handled.add(occupant.joinSequence())) {
+                continue; // another session of an occupant already updated or removed
+            }
             update(room, occupant, before.getOrDefault(occupant.realJid(), Affiliation.NONE), request.reason(), actor,
                     context, out);
         }
@@ -111,8 +116,7 @@ final class AffiliationEffects {
         if (effective.rank() < before.rank() || standard.rank() > role.rank()) {
             role = standard;
         }
-        Occupant updated = occupant.withRole(role);
-        room.update(updated);
+        Occupant updated = room.setRole(occupant, role);
         OccupantPresence.broadcast(room, PresenceChange.available(updated).withActor(actor).withReason(reason), out);
     }
 

@@ -105,8 +105,8 @@ public final class RoleChanges {
         if (occupant.role() == p.role()) {
             return;
         }
-        Occupant updated = occupant.withRole(p.role());
-        room.update(updated);
+        // The role is the occupant's: every session of it (XEP-0045 §7.2.8) gets it.
+        Occupant updated = room.setRole(occupant, p.role());
         OccupantPresence.broadcast(room,
                 PresenceChange.available(updated).withActor(actor).withReason(p.reason()), out);
     }

@@ -55,7 +55,13 @@ final class PrivateMessages {
         children.add(MucCodec.encode(MucUser.EMPTY));
         Message relayed = message.withAddresses(room.occupantJid(sender.get().nick()), target.get().realJid())
                 .withChildren(children);
-        out.send(room.modules().decorateMessage(new RoomTurn(room, context, out), sender.get(), relayed));
+        Message decorated = room.modules().decorateMessage(new RoomTurn(room, context, out), sender.get(), relayed);
+        // A message to the occupant JID reaches every session of the occupant (XEP-0045 §7.2.8
+        // lets the service choose; one user's clients all show the conversation).
+        for (Occupant session : room.sessions(target.get().nick())) {
+            out.send(session.realJid().equals(target.get().realJid()) ? decorated
+                    : decorated.withTo(session.realJid()));
+        }
     }
 
     private static boolean allowed(Room room, Occupant sender) {

@@ -53,29 +53,37 @@ final class Entering {
                 return;
             }
         }
+        Optional<Occupant> joined = room.occupant(nick);
+        if (joined.isPresent()) {
+            // The checks passed, so the occupant is this user's (NicknameConflict): another session.
+            SessionEntry.enter(room, joined.get(), presence, user, context, out);
+            return;
+        }
         Role role = privilege.defaultRole(room.config().moderated());
         Occupant occupant = room.add(new Occupant(nick, user, role, presence, 0));
-        Set<StatusCode> codes = EnumSet.noneOf(StatusCode.class);
+        Set<StatusCode> codes = roomCodes(room);
         if (created) {
             codes.add(StatusCode.ROOM_CREATED);
         }
+        sendRoomTo(room, occupant, out);
+        PresenceChange arrival = PresenceChange.available(occupant);
+        if (room.config().presenceBroadcast().contains(role)) {
+            OccupantPresence.toOthers(room, arrival, out);
+        }
+        out.send(OccupantPresence.render(room, arrival.withCodes(codes), occupant));
+        welcome(room, occupant, presence, context, out);
+    }
+
+    /** The status codes a newcomer's own presence carries about the room (§7.2.3, §7.2.12). */
+    static Set<StatusCode> roomCodes(Room room) {
+        Set<StatusCode> codes = EnumSet.noneOf(StatusCode.class);
         if (room.config().nonAnonymous()) {
             codes.add(StatusCode.NON_ANONYMOUS);
         }
         if (room.config().enableLogging()) {
             codes.add(StatusCode.LOGGING_ENABLED);
         }
-        sendRoomTo(room, occupant, out);
-        PresenceChange arrival = PresenceChange.available(occupant);
-        if (room.config().presenceBroadcast().contains(role)) {
-            for (Occupant other : room.occupants()) {
-                if (!other.realJid().equals(user)) {
-                    out.send(OccupantPresence.render(room, arrival, other));
-                }
-            }
-        }
-        out.send(OccupantPresence.render(room, arrival.withCodes(codes), occupant));
-        welcome(room, occupant, presence, context, out);
+        return codes;
     }
 
     /**
@@ -90,9 +98,9 @@ final class Entering {
         welcome(room, updated, presence, context, out);
     }
 
-    private static void sendRoomTo(Room room, Occupant newcomer, Outbox out) {
-        for (Occupant other : room.occupants()) {
-            if (!other.realJid().equals(newcomer.realJid())
+    static void sendRoomTo(Room room, Occupant newcomer, Outbox out) {
+        for (Occupant other : room.shownOccupants()) {
+            if (!OccupantPresence.sameOccupant(other, newcomer)
                     && room.config().presenceBroadcast().contains(other.role())) {
                 out.send(OccupantPresence.render(room, PresenceChange.available(other), newcomer));
             }
@@ -113,7 +121,7 @@ final class Entering {
     }
 
     /** What modules send on entry (history), then the subject, always last (§7.2.15). */
-    private static void welcome(Room room, Occupant occupant, Presence joinPresence, RoomContext context,
+    static void welcome(Room room, Occupant occupant, Presence joinPresence, RoomContext context,
             Outbox out) {
         room.modules().entered(new RoomTurn(room, context, out), occupant, joinPresence);
         out.send(subjectFor(room, occupant.realJid(), context));

@@ -20,7 +20,13 @@ final class JoinChecks {
     }
 
     static Optional<StanzaError> check(Room room, JoinRequest request, RoomContext context) {
+        // Another session of an occupant (XEP-0045 §7.2.8) adds no occupant: the room's and
+        // the service's capacity do not apply to it. Access (bans, members-only, password) does.
+        boolean newOccupant = room.occupant(request.nick()).isEmpty();
         for (JoinStage stage : JoinStage.values()) {
+            if (stage == JoinStage.CAPACITY && !newOccupant) {
+                continue;
+            }
             Optional<StanzaError> refusal = engineCheck(stage, room, request, context);
             if (refusal.isEmpty()) {
                 refusal = room.modules().checkJoin(stage, room, request);
@@ -40,7 +46,7 @@ final class JoinChecks {
                     ? Optional.of(StanzaError.of(Condition.ITEM_NOT_FOUND)
                             .withText("This room is locked until its owner configures it"))
                     : Optional.empty();
-            case NICKNAME -> NicknameConflict.check(room, request.user(), request.nick());
+            case NICKNAME -> NicknameConflict.checkEntry(room, request.user(), request.nick());
             case CAPACITY -> room.occupantCount() >= context.limits().maxOccupantsPerRoom()
                     // §7.2.9: the service's own limit; nobody is exempt.
                     ? Optional.of(StanzaError.of(ErrorType.WAIT, Condition.SERVICE_UNAVAILABLE)

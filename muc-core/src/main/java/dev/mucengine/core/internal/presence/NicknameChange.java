@@ -21,25 +21,28 @@ final class NicknameChange {
     }
 
     static void change(Room room, Occupant occupant, Presence presence, Resourcepart newNick, Outbox out) {
-        Optional<StanzaError> refusal = NicknameConflict.check(room, occupant.realJid(), newNick);
+        Optional<StanzaError> refusal = NicknameConflict.checkChange(room, occupant, newNick);
         if (refusal.isPresent()) {
             out.send(presence.errorReply(refusal.get().withBy(room.jid().toString())));
             return;
         }
-        PresenceChange leaving = PresenceChange.nickChange(occupant, newNick);
-        Occupant renamed = occupant.withNick(newNick).withPresence(presence);
-        broadcastVisible(room, leaving, occupant, out);
-        room.update(renamed);
-        broadcastVisible(room, PresenceChange.available(renamed), renamed, out);
+        // An occupant with several sessions is renamed as a whole: the nickname is the occupant's
+        // (XEP-0045 §7.2.8 makes the sessions one occupant), and §7.6's two presences reach every
+        // session with 110, as a service-initiated change would.
+        Occupant shown = room.occupant(occupant.nick()).orElseThrow();
+        PresenceChange leaving = PresenceChange.nickChange(shown, newNick);
+        broadcastVisible(room, leaving, out);
+        room.update(occupant.withPresence(presence));
+        Occupant renamed = room.rename(occupant, newNick);
+        broadcastVisible(room, PresenceChange.available(renamed), out);
     }
 
-    private static void broadcastVisible(Room room, PresenceChange change, Occupant subject, Outbox out) {
-        boolean visible = room.config().presenceBroadcast().contains(subject.role());
-        for (Occupant recipient : room.occupants()) {
-            if (!recipient.realJid().equals(subject.realJid()) && visible) {
-                out.send(OccupantPresence.render(room, change, recipient));
-            }
+    private static void broadcastVisible(Room room, PresenceChange change, Outbox out) {
+        if (room.config().presenceBroadcast().contains(change.occupant().role())) {
+            OccupantPresence.toOthers(room, change, out);
         }
-        out.send(OccupantPresence.render(room, change, subject));
+        for (Occupant session : room.sessions(change.occupant().nick())) {
+            out.send(OccupantPresence.render(room, change, session));
+        }
     }
 }

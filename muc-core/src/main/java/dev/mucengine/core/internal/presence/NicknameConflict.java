@@ -18,12 +18,34 @@ final class NicknameConflict {
     private NicknameConflict() {
     }
 
-    static Optional<StanzaError> check(RoomView room, EntityFullJid user, Resourcepart nick) {
+    /**
+     * Entering: the nickname may be another session's of the same user (XEP-0045 §7.2.8: the
+     * service SHOULD then let the user in, one occupant with several sessions); any other user
+     * gets conflict.
+     */
+    static Optional<StanzaError> checkEntry(RoomView room, EntityFullJid user, Resourcepart nick) {
         Optional<Occupant> holder = room.occupant(nick);
-        if (holder.isPresent() && !holder.get().realJid().equals(user)) {
+        if (holder.isPresent() && !holder.get().realJid().asBareJid().equals(user.asBareJid())) {
             return Optional.of(StanzaError.of(Condition.CONFLICT)
                     .withText("That nickname is already in use by another occupant"));
         }
+        return checkReserved(room, user, nick);
+    }
+
+    /**
+     * Changing nickname: the nickname must be free, or this occupant's own (a change of form);
+     * taking the nickname of another occupant, even the same user's, would merge two occupants.
+     */
+    static Optional<StanzaError> checkChange(RoomView room, Occupant occupant, Resourcepart nick) {
+        Optional<Occupant> holder = room.occupant(nick);
+        if (holder.isPresent() && holder.get().joinSequence() != occupant.joinSequence()) {
+            return Optional.of(StanzaError.of(Condition.CONFLICT)
+                    .withText("That nickname is already in use by another occupant"));
+        }
+        return checkReserved(room, occupant.realJid(), nick);
+    }
+
+    private static Optional<StanzaError> checkReserved(RoomView room, EntityFullJid user, Resourcepart nick) {
         if (room.reservedByOther(nick, user)) {
             return Optional.of(StanzaError.of(Condition.CONFLICT).withText("That nickname is reserved"));
         }

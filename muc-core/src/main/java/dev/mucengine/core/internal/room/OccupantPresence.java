@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jxmpp.jid.EntityFullJid;
 
 /**
  * Renders and broadcasts occupant presence. Which codes a recipient gets and who is shown whose
@@ -54,10 +53,14 @@ public final class OccupantPresence {
      */
     public static Presence render(Room room, PresenceChange change, Occupant recipient, boolean markSelf) {
         Occupant subject = change.occupant();
-        boolean self = recipient.realJid().equals(subject.realJid());
+        // The occupant's every session is "self" (110): they are one occupant (XEP-0045 §7.2.8),
+        // and each sees its own full JID in the item.
+        boolean self = sameOccupant(recipient, subject);
         boolean seesJids = room.seesRealJids(recipient);
         MucItem item = MucItem.EMPTY.withAffiliation(room.affiliation(subject.realJid())).withRole(subject.role());
-        if (self || seesJids) {
+        if (self) {
+            item = item.withJid(recipient.realJid());
+        } else if (seesJids) {
             item = item.withJid(subject.realJid());
         }
         if (change.newNick().isPresent()) {
@@ -111,20 +114,44 @@ public final class OccupantPresence {
      * As {@link #broadcast(Room, PresenceChange, Outbox)}; the subject's own copy carries
      * {@code selfId}, the id of the presence that caused the change, so that the client can
      * match the answer to its request (clients such as Smack wait for exactly that on leaving).
+     * Every session of the subject gets its own copy, last.
      */
     public static void broadcast(Room room, PresenceChange change, Optional<String> selfId, Outbox out) {
-        EntityFullJid subjectJid = change.occupant().realJid();
+        List<Occupant> selves = room.sessions(change.occupant().nick());
+        broadcast(room, change, selfId, selves.isEmpty() ? List.of(change.occupant()) : selves, out);
+    }
+
+    /**
+     * As above, the subject's sessions given: after a removal they are no longer in the room, and
+     * are addressed directly. The copy to the session that caused the change carries {@code selfId}.
+     */
+    public static void broadcast(Room room, PresenceChange change, Optional<String> selfId, List<Occupant> selves,
+            Outbox out) {
+        Occupant subject = change.occupant();
         // Departures go to everyone: a stale roster entry is worse than one redundant stanza.
-        boolean visible = change.unavailable()
-                || room.config().presenceBroadcast().contains(change.occupant().role());
+        boolean visible = change.unavailable() || room.config().presenceBroadcast().contains(subject.role());
+        if (visible) {
+            toOthers(room, change, out);
+        }
+        for (Occupant session : selves) {
+            Presence self = render(room, change, session);
+            boolean requester = session.realJid().equals(subject.realJid());
+            out.send(requester ? selfId.map(self::withId).orElse(self) : self);
+        }
+    }
+
+    /** Sends {@code change} to every session of every other occupant, in join order. */
+    public static void toOthers(Room room, PresenceChange change, Outbox out) {
         for (Occupant recipient : room.occupants()) {
-            if (!recipient.realJid().equals(subjectJid) && visible) {
+            if (!sameOccupant(recipient, change.occupant())) {
                 out.send(render(room, change, recipient));
             }
         }
-        // The subject may already have left the room (exit, kick): address it directly.
-        Presence self = render(room, change, room.occupantByRealJid(subjectJid).orElse(change.occupant()));
-        out.send(selfId.map(self::withId).orElse(self));
+    }
+
+    /** Whether two sessions are one occupant's: sessions of one occupant share its join sequence. */
+    public static boolean sameOccupant(Occupant a, Occupant b) {
+        return a.joinSequence() == b.joinSequence();
     }
 
     private static boolean addedByModule(Element element, List<Node> extensions) {

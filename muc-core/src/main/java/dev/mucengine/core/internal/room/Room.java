@@ -2,6 +2,7 @@ package dev.mucengine.core.internal.room;
 
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Nicknames;
+import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
@@ -49,8 +50,12 @@ public final class Room implements RoomView {
     /** By nickname comparison key (RFC 8266 §2.3): a reservation holds for every form of the nickname. */
     private final Map<String, Jid> reservedNicks = new HashMap<>();
     private final Map<EntityFullJid, Occupant> occupants = new LinkedHashMap<>();
-    /** By nickname comparison key: nicknames equal under RFC 8266 §2.3 are one occupant's. */
-    private final Map<String, EntityFullJid> nickIndex = new HashMap<>();
+    /**
+     * By nickname comparison key, the sessions of the occupant in the order they entered:
+     * nicknames equal under RFC 8266 §2.3 are one occupant's, and one user may be that occupant
+     * from several clients (XEP-0045 §7.2.8).
+     */
+    private final Map<String, List<EntityFullJid>> nickIndex = new HashMap<>();
     private Optional<Message> subject = Optional.empty();
     private Optional<Element> vcard = Optional.empty();
     private long joinSequence;
@@ -248,18 +253,48 @@ public final class Room implements RoomView {
     }
 
     @Override
-    public int occupantCount() {
-        return occupants.size();
+    public int occupantCount() { // occupants, not sessions
+        return nickIndex.size();
     }
 
     public boolean isEmpty() {
         return occupants.isEmpty();
     }
 
+    /** The occupant as others see it: its most available session ({@link SessionAvailability}). */
     @Override
     public Optional<Occupant> occupant(Resourcepart nick) {
-        EntityFullJid real = nickIndex.get(Nicknames.comparisonKey(nick));
-        return real == null ? Optional.empty() : Optional.ofNullable(occupants.get(real));
+        List<EntityFullJid> jids = nickIndex.get(Nicknames.comparisonKey(nick));
+        if (jids == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SessionAvailability.shown(sessions(jids)));
+    }
+
+    @Override
+    public List<Occupant> sessions(Resourcepart nick) {
+        List<EntityFullJid> jids = nickIndex.get(Nicknames.comparisonKey(nick));
+        return jids == null ? List.of() : sessions(jids);
+    }
+
+    private List<Occupant> sessions(List<EntityFullJid> jids) {
+        List<Occupant> result = new ArrayList<>(jids.size());
+        for (EntityFullJid j : jids) {
+            result.add(occupants.get(j));
+        }
+        return result;
+    }
+
+    /** One entry per occupant, its shown session, in the order the occupants entered. */
+    public List<Occupant> shownOccupants() {
+        List<Occupant> result = new ArrayList<>(nickIndex.size());
+        for (Occupant session : occupants.values()) {
+            List<EntityFullJid> jids = nickIndex.get(Nicknames.comparisonKey(session.nick()));
+            if (jids.get(0).equals(session.realJid())) {
+                result.add(SessionAvailability.shown(sessions(jids)));
+            }
+        }
+        return result;
     }
 
     @Override
@@ -267,7 +302,7 @@ public final class Room implements RoomView {
         return realJid instanceof EntityFullJid full ? Optional.ofNullable(occupants.get(full)) : Optional.empty();
     }
 
-    /** Occupants whose real bare JID is this one (a user may be in the room from several clients). */
+    /** Sessions whose real bare JID is this one (a user may be in the room from several clients). */
     public List<Occupant> occupantsOf(Jid bareJid) {
         List<Occupant> result = new ArrayList<>();
         for (Occupant o : occupants.values()) {
@@ -278,31 +313,83 @@ public final class Room implements RoomView {
         return result;
     }
 
-    /** Adds a new occupant at the end of the join order and returns it with its sequence number. */
+    /**
+     * Adds a session. A session under the nickname of an occupant joins that occupant (the
+     * caller checked it is the same user's): it takes the occupant's nickname as first prepared,
+     * its role and its join sequence. Any other is a new occupant at the end of the join order.
+     */
     public Occupant add(Occupant occupant) {
-        Occupant numbered = new Occupant(occupant.nick(), occupant.realJid(), occupant.role(),
-                occupant.presence(), ++joinSequence);
+        String key = Nicknames.comparisonKey(occupant.nick());
+        List<EntityFullJid> jids = nickIndex.get(key);
+        Occupant numbered;
+        if (jids == null) {
+            numbered = new Occupant(occupant.nick(), occupant.realJid(), occupant.role(), occupant.presence(),
+                    ++joinSequence);
+            jids = new ArrayList<>(1);
+            nickIndex.put(key, jids);
+        } else {
+            Occupant first = occupants.get(jids.get(0));
+            numbered = new Occupant(first.nick(), occupant.realJid(), first.role(), occupant.presence(),
+                    first.joinSequence());
+        }
         occupants.put(numbered.realJid(), numbered);
-        nickIndex.put(Nicknames.comparisonKey(numbered.nick()), numbered.realJid());
+        jids.add(numbered.realJid());
         return numbered;
     }
 
-    /** Replaces an occupant's state (role, presence or nickname), keeping its place in the join order. */
+    /** Replaces one session's presence, keeping its place. */
     public void update(Occupant updated) {
         Occupant old = occupants.get(updated.realJid());
         if (old == null) {
             throw new IllegalStateException("not an occupant: " + updated.realJid());
         }
-        if (!old.nick().equals(updated.nick())) {
-            nickIndex.remove(Nicknames.comparisonKey(old.nick()));
-            nickIndex.put(Nicknames.comparisonKey(updated.nick()), updated.realJid());
+        if (!old.nick().equals(updated.nick()) || old.role() != updated.role()) {
+            throw new IllegalStateException("nick and role belong to the occupant: use rename or setRole");
         }
         occupants.put(updated.realJid(), updated);
     }
 
-    public void remove(Occupant occupant) {
-        occupants.remove(occupant.realJid());
-        nickIndex.remove(Nicknames.comparisonKey(occupant.nick()));
+    /** Gives every session of {@code occupant} the role; returns the occupant as shown. */
+    public Occupant setRole(Occupant occupant, Role role) {
+        for (Occupant s : sessions(occupant.nick())) {
+            occupants.put(s.realJid(), s.withRole(role));
+        }
+        return occupant(occupant.nick()).orElseThrow();
+    }
+
+    /** Renames every session of {@code occupant}; returns the occupant as shown. */
+    public Occupant rename(Occupant occupant, Resourcepart newNick) {
+        List<EntityFullJid> jids = nickIndex.remove(Nicknames.comparisonKey(occupant.nick()));
+        if (jids == null) {
+            throw new IllegalStateException("not an occupant: " + occupant.nick());
+        }
+        for (EntityFullJid j : jids) {
+            occupants.put(j, occupants.get(j).withNick(newNick));
+        }
+        nickIndex.put(Nicknames.comparisonKey(newNick), jids);
+        return occupant(newNick).orElseThrow();
+    }
+
+    /** Removes one session; the occupant goes with its last session. */
+    public void removeSession(Occupant session) {
+        occupants.remove(session.realJid());
+        String key = Nicknames.comparisonKey(session.nick());
+        List<EntityFullJid> jids = nickIndex.get(key);
+        if (jids != null) {
+            jids.remove(session.realJid());
+            if (jids.isEmpty()) {
+                nickIndex.remove(key);
+            }
+        }
+    }
+
+    /** Removes the occupant with every session; returns the sessions removed, in join order. */
+    public List<Occupant> remove(Occupant occupant) {
+        List<Occupant> removed = sessions(occupant.nick());
+        for (Occupant s : removed) {
+            removeSession(s);
+        }
+        return removed;
     }
 
     // ----- archive

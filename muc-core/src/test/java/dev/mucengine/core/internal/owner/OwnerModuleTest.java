@@ -84,7 +84,7 @@ class OwnerModuleTest {
                 "muc#roomconfig_getmemberlist", "muc#roomconfig_publicroom", "muc#roomconfig_persistentroom",
                 "muc#roomconfig_moderatedroom", "muc#roomconfig_membersonly",
                 "muc#roomconfig_passwordprotectedroom", "muc#roomconfig_roomsecret", "muc#roomconfig_whois",
-                "muc#roomconfig_allowvoicerequests", "muc#roomconfig_allowregister",
+                "muc#roomconfig_allowvoicerequests", "muc#roomconfig_allowregister", "x-mucengine#register_approval",
                 "muc#roomconfig_enablearchiving",
                 "muc#roomconfig_roomadmins", "muc#roomconfig_roomowners");
         assertThat(form.field("FORM_TYPE").orElseThrow().type()).contains(FieldType.HIDDEN);
