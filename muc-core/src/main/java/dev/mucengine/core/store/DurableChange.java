@@ -172,7 +172,7 @@ public sealed interface DurableChange {
      * @param vcard the whole new {@code <vCard xmlns='vcard-temp'/>}; empty when the owner removed it
      *     (set an empty vCard)
      */
-    record RoomVcardChanged(EntityBareJid room, Optional<Element> vcard) implements DurableChange {
+    record RoomVcardChanged(EntityBareJid room, Optional<Element> vcard) implements RoomChange {
         /**
          * Checks the change.
          *
@@ -239,7 +239,7 @@ public sealed interface DurableChange {
      * @param tombstone what the archive keeps in its place: the message without its content, with a
      *     {@code <retracted/>} element saying when and, for a moderation, by whom and why
      */
-    record MessageRetracted(EntityBareJid room, String id, Message tombstone) implements DurableChange {
+    record MessageRetracted(EntityBareJid room, String id, Message tombstone) implements RoomChange {
         /**
          * Checks the change.
          *
