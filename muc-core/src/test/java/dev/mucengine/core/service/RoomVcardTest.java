@@ -34,14 +34,14 @@ class RoomVcardTest {
     private static final String ROOM = "garden@muc.example";
     private static final String OWNER = "romeo@example.net/garden";
     private static final String GUEST = "juliet@example.com/balcony";
-    /** XEP-0486 §2.2's example image, and its SHA-1 as §2.3 advertises it. */
+    /** XEP-0486 §3.2's example image, and its SHA-1 as §3.3 advertises it. */
     private static final String SVG = "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIzMiIgaGVpZ2h0PSIzMiI+Ci"
             + "A8cmVjdCB4PSIwIiB5PSIwIiB3aWR0aD0iMzIiIGhlaWdodD0iMzIiIGZpbGw9InJlZCIvPgo8L3N2Zz4K";
     private static final String SVG_SHA1 = "a31c4bd04de69663cfd7f424a8453f4674da37ff";
     /** "hello" in base64, and its SHA-1. */
     private static final String HELLO = "aGVs\n  bG8=";
     private static final String HELLO_SHA1 = "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d";
-    /** The room info field, as XEP-0486 §7.1 registers it. */
+    /** The room info field, as XEP-0486 §8.1 registers it. */
     private static final String AVATAR_HASH = "muc#roominfo_avatarhash";
 
     private final InMemoryRoomStore store = new InMemoryRoomStore();

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The avatar hashes of a vCard: for each {@code <PHOTO/>} with a {@code <BINVAL/>}, the SHA-1 of
- * the decoded image bytes in lowercase hex (XEP-0153 §3.1, as XEP-0486 §2.3 advertises them; one
- * hash per photo, XEP-0486 §4.1). A photo given only by {@code <EXTVAL/>} has no bytes to hash and
+ * the decoded image bytes in lowercase hex (XEP-0153, as XEP-0486 §3.3 advertises them; one
+ * hash per photo, XEP-0486 §5.1). A photo given only by {@code <EXTVAL/>} has no bytes to hash and
  * is left out.
  */
 final class AvatarHashes {

@@ -33,30 +33,30 @@ import org.jxmpp.jid.EntityFullJid;
  *
  * <p>Owners (and service administrators, who act as owners) set it with an iq set of a
  * {@code <vCard xmlns='vcard-temp'/>} to the room's bare JID; anyone else gets forbidden
- * (XEP-0486 §2.2, §6). An empty vCard removes it (§2.2). A vCard larger than
+ * (XEP-0486 §3.2, §6). An empty vCard removes it (§3.2). A vCard larger than
  * {@link dev.mucengine.core.service.Limits#maxRoomVcardBytes()} is not-acceptable: a persistent
  * room stores it, and every reader gets it whole.
  *
  * <p>Anyone may get it, occupant or not, as anyone may get the room's disco#info, which already
  * carries its hash: XEP-0486 §1 wants users to see a room's avatar before entering it (a room list).
  * Two exceptions: a room still locked is item-not-found to all but its owners, as its disco#info is
- * (XEP-0045 §10.1.2); an outcast is forbidden, the room wants nothing to do with them (§9.1). A
+ * (XEP-0045 §10.1.1); an outcast is forbidden, the room wants nothing to do with them (§9.1). A
  * room without a vCard answers an empty one (XEP-0054 §3.1 allows either that or item-not-found;
  * clients take the empty one as "no avatar" without an error path).
  *
  * <p>After a change the owner gets its result, then every occupant a status 104 message (the
- * room's information changed, XEP-0486 §2.2) and a presence from the room's bare JID with
- * {@code vcard-temp:x:update} carrying the new hash (XEP-0153 §3.2; empty {@code <photo/>} for no
- * avatar). XEP-0486 §4.2 calls that presence non-standard, but clients that predate it (Gajim,
+ * room's information changed, XEP-0486 §3.2) and a presence from the room's bare JID with
+ * {@code vcard-temp:x:update} carrying the new hash (XEP-0153; empty {@code <photo/>} for no
+ * avatar). XEP-0486 §5.2 calls that presence non-standard, but clients that predate it (Gajim,
  * Conversations) refresh a room avatar only on it. Occupants entering later learn the hash from
  * disco#info, so no presence is sent on entry.
  *
  * <p>The room's disco#info lists {@code vcard-temp} and, when the vCard has a photo, the
- * {@code muc#roominfo_avatarhash} field with one hash per photo (XEP-0486 §2.3, §4.1).
+ * {@code muc#roominfo_avatarhash} field with one hash per photo (XEP-0486 §3.3, §5.1).
  */
 final class RoomVcardModule implements RoomModule {
 
-    /** The muc#roominfo field of the avatar hashes (XEP-0486 §7.1). */
+    /** The muc#roominfo field of the avatar hashes (XEP-0486 §8.1). */
     static final String AVATAR_HASH_FIELD = "muc#roominfo_avatarhash";
     /** XEP-0153's presence payload namespace. */
     static final String VCARD_UPDATE = "vcard-temp:x:update";
@@ -75,7 +75,7 @@ final class RoomVcardModule implements RoomModule {
     public List<FormField> roomInfo(RoomView room) {
         List<String> hashes = room.vcard().map(AvatarHashes::ofStored).orElse(List.of());
         if (hashes.isEmpty()) {
-            return List.of(); // XEP-0486 §3: no field when there is no avatar
+            return List.of(); // XEP-0486 §4: no field when there is no avatar
         }
         return List.of(FormField.of(AVATAR_HASH_FIELD, FieldType.TEXT_MULTI, "Avatar hash", hashes));
     }

@@ -26,7 +26,7 @@ import org.jxmpp.jid.parts.Resourcepart;
  * answer (result or error) goes to the requester, from the occupant JID it asked, with its own id.
  *
  * <p>Bounded: at most {@link #CAPACITY} per room, each for at most {@link #TIMEOUT}. A request
- * past its time is answered with remote-server-timeout (RFC 6120 §8.3.3.16) the next time the
+ * past its time is answered with remote-server-timeout (RFC 6120 §8.3.3.17) the next time the
  * room forwards or receives one; a request beyond the capacity is refused at once with
  * resource-constraint (§8.3.3.18). Either way the requester gets exactly one answer. A requester
  * that left the room in the meantime still gets its answer: it asked while an occupant. Requests
