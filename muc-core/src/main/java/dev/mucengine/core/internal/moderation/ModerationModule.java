@@ -75,7 +75,9 @@ public final class ModerationModule implements RoomModule {
         }
         Optional<ArchivedMessage> original;
         try {
-            original = find(context, request.value().id());
+            // A room with archiving off finds no message, even one it archived before: it neither
+            // advertises moderation nor answers archive queries then (ArchiveModule).
+            original = ArchiveModule.archives(context.room()) ? find(context, request.value().id()) : Optional.empty();
         } catch (StoreUnavailableException e) {
             context.send(iq.errorReply(StanzaError.of(Condition.RESOURCE_CONSTRAINT)
                     .withText("The archive is unavailable; try again later")));
