@@ -179,6 +179,14 @@ class ModerationTest {
     }
 
     @Test
+    void aRoomWhoseArchivingIsTurnedOffFindsNoMessageItArchivedBefore() {
+        f.send(ownerSet(OWNER, ROOM, configSubmit(ServiceFixture.field("muc#roomconfig_enablearchiving", "0"))));
+
+        assertThat(error(f.send(moderate(OWNER, spam, "late")))).isEqualTo("item-not-found");
+        assertThat(archived(spam).orElseThrow().body()).contains("spam");
+    }
+
+    @Test
     void anArchivingRoomAdvertisesModerationAndRetraction() {
         List<Stanza> info = f.send(iq(MEMBER, ROOM, IqType.GET, Element.empty(XmppNamespaces.DISCO_INFO, "query")));
         assertThat(info.get(0).element().toString()).contains(MODERATE).contains(MODERATE_0).contains(RETRACT);

@@ -38,8 +38,8 @@ public final class ModerationModule implements RoomModule {
     }
 
     /**
-     * XEP-0425 §2 (moderation, both versions) and XEP-0424 §2: a service that turns retractions
-     * into tombstones in its archive says so with the retraction namespace.
+     * XEP-0425 "Discovering support" (moderation, both versions) and XEP-0424 "Discovering support":
+     * a service that archives retractions (and keeps tombstones) advertises the retraction namespace.
      */
     @Override
     public List<String> protocolFeatures(RoomView room) {
@@ -64,7 +64,7 @@ public final class ModerationModule implements RoomModule {
             context.send(iq.errorReply(request.refusal().get()));
             return;
         }
-        // XEP-0425 §4: only a moderator (the role, XEP-0045 §5.1) may retract others' messages; the
+        // XEP-0425 (use case): only a moderator (the role, XEP-0045 §5.1) may retract others' messages; the
         // announcement names it by its occupant JID, so it must be in the room.
         Optional<Occupant> moderator = context.room().occupantByRealJid(sender)
                 .filter(o -> o.role() == Role.MODERATOR);
@@ -75,7 +75,9 @@ public final class ModerationModule implements RoomModule {
         }
         Optional<ArchivedMessage> original;
         try {
-            original = find(context, request.value().id());
+            // A room with archiving off finds no message, even one it archived before: it neither
+            // advertises moderation nor answers archive queries then (ArchiveModule).
+            original = ArchiveModule.archives(context.room()) ? find(context, request.value().id()) : Optional.empty();
         } catch (StoreUnavailableException e) {
             context.send(iq.errorReply(StanzaError.of(Condition.RESOURCE_CONSTRAINT)
                     .withText("The archive is unavailable; try again later")));
@@ -100,12 +102,12 @@ public final class ModerationModule implements RoomModule {
     }
 
     /**
-     * XEP-0424 §4: a retraction is honoured only from the message's sender. The issue asks to
+     * XEP-0424 (retracting a message): a retraction is honoured only from the message's sender. The issue asks to
      * compare occupant ids (XEP-0421); an occupant id is a function of the room and the real bare
      * JID, so comparing the archived sender's real bare JID ({@link ArchivedMessage#realJid}) with
      * the retractor's is the same test, and does not depend on occupant ids being on. A room that
      * does not archive cannot check (it keeps no ids): it relays the retraction as sent, and
-     * clients check the sender themselves (XEP-0424 §8).
+     * clients check the sender themselves (XEP-0424, "Security Considerations").
      */
     @Override
     public Optional<StanzaError> checkGroupchatReferences(ModuleContext context, Occupant sender, Message message) {
@@ -130,9 +132,9 @@ public final class ModerationModule implements RoomModule {
     }
 
     /**
-     * The retraction was relayed to every occupant as sent (XEP-0424 §4: the room passes it on, and
+     * The retraction was relayed to every occupant as sent (XEP-0424: the room passes it on, and
      * archives it like any message with a body, so that clients catching up learn of it); the
-     * original's place in the archive now holds its tombstone (XEP-0424 §6).
+     * original's place in the archive now holds its tombstone (XEP-0424, "Tombstones").
      */
     @Override
     public void groupchatSent(ModuleContext context, Occupant sender, Message reflected) {

@@ -39,7 +39,7 @@ final class RetractionElements {
     }
 
     /**
-     * The room's announcement of a moderated retraction (XEP-0425 §4 of 1.x; §5 of 0.2): from the
+     * The room's announcement of a moderated retraction (XEP-0425 1.x and 0.2, "Use case"): from the
      * room's bare JID, naming the moderator by its occupant JID.
      */
     static Message announcement(EntityBareJid room, String announcementId, String retractedId,
@@ -56,7 +56,7 @@ final class RetractionElements {
                 .child(retract.build()).child(applyTo).build();
     }
 
-    /** The tombstone of a message a moderator retracted (XEP-0425 §6 of 1.x; 0.2's form as well). */
+    /** The tombstone of a message a moderator retracted (XEP-0425 "Tombstones", 1.x and 0.2). */
     static Message moderatedTombstone(Message original, Instant at, EntityFullJid moderator, Optional<String> reason) {
         String stamp = at.toString();
         Element.Builder retracted = Element.builder(RETRACT, "retracted").attribute("stamp", stamp)
@@ -70,10 +70,10 @@ final class RetractionElements {
     }
 
     /**
-     * The tombstone of a message its sender retracted (XEP-0424 §6, "Tombstones"): the 1.x form
-     * only. A top-level 0.2 {@code <retracted xmlns='urn:xmpp:message-retract:0'/>} without an
-     * origin id makes Smack 4.5's parser read past the element and drop the connection (found by
-     * SmackModerationInteropTest), so the earlier form appears only nested in a moderation's
+     * The tombstone of a message its sender retracted (XEP-0424, "Tombstones"): the 1.x form
+     * only. XEP-0424 0.2's {@code <retracted xmlns='urn:xmpp:message-retract:0'/>} must hold the
+     * message's origin id, which a room does not always have; without it Smack 4.5's parser reads
+     * past the element and drops the connection (found by SmackModerationInteropTest), so the earlier form appears only nested in a moderation's
      * {@code <moderated/>}, where no client parses it on its own.
      */
     static Message ownTombstone(Message original, Instant at) {
