@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +19,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jxmpp.jid.DomainBareJid;
-import org.jxmpp.jid.EntityBareJid;
 
 /**
  * The one way the transports confine the engine: a {@link MucService}, which is not thread-safe,
@@ -162,9 +160,12 @@ public final class ConfinedEngine {
         return service.shutdown();
     }
 
-    /** Engine thread only: the live state of rooms whose changes could not be committed, dropped. */
-    Effects discard(Collection<EntityBareJid> rooms) {
-        return service.discard(rooms);
+    /**
+     * Engine thread only: the live state of rooms whose changes could not be committed, dropped;
+     * a lost service secret reported again.
+     */
+    Effects discard(List<DurableChange> lost) {
+        return service.discardUnstored(lost);
     }
 
     /**

@@ -9,11 +9,8 @@ import dev.mucengine.core.store.DurableChange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.jxmpp.jid.EntityBareJid;
 
 /**
  * The one router of the engine's traffic, for both transports: a stanza for the MUC service goes
@@ -133,22 +130,18 @@ public final class StanzaRouter {
             List<DurableChange> changes = new ArrayList<>();
             turns.forEach(t -> changes.addAll(t.effects().changes()));
             boolean committed = engine.commit(changes);
-            Set<EntityBareJid> lost = new LinkedHashSet<>();
-            boolean anyLost = false;
+            List<DurableChange> lost = new ArrayList<>();
             for (Turn turn : turns) {
                 if (committed || turn.effects().changes().isEmpty()) {
                     for (Stanza s : turn.effects().stanzas()) {
                         pending.add(new Pending(s, isForService(s), turn.hops() + 1));
                     }
                 } else {
-                    // A lost change may be the service's own (its secret): discard even then, so
-                    // that the engine reports it again.
-                    anyLost = true;
-                    turn.effects().changes().forEach(c -> c.roomIfAny().ifPresent(lost::add));
+                    lost.addAll(turn.effects().changes()); // rooms to start again; perhaps the secret
                     refuse(turn);
                 }
             }
-            if (anyLost) {
+            if (!lost.isEmpty()) {
                 engine.discard(lost).stanzas().forEach(s -> pending.add(new Pending(s, isForService(s), 1)));
             }
             drain();

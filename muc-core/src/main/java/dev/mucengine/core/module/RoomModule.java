@@ -209,7 +209,9 @@ public interface RoomModule {
 
     /**
      * Elements to add to every presence the room sends on an occupant's behalf. They go after the
-     * occupant's own payload and before the muc#user element.
+     * occupant's own payload and before the muc#user element; an element of the same name in the
+     * occupant's own payload is dropped, so that no client can pass off its own as the room's
+     * (XEP-0421 §4).
      *
      * @param room the room
      * @param occupant the occupant the presence is about

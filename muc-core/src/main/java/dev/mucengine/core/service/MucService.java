@@ -28,8 +28,10 @@ import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
@@ -143,14 +145,31 @@ public final class MucService implements StanzaHandler {
      * @return the presence for every removed occupant; no durable changes
      */
     public Effects discard(Collection<EntityBareJid> rooms) {
-        // The failed batch may have held the secret's creation: report it again (the same value) so
-        // that occupant ids survive a restart all the same.
-        unstoredSecret = createdSecret;
         Outbox out = new Outbox();
         for (EntityBareJid jid : rooms) {
             registry.discard(jid).ifPresent(room -> RoomShutdown.evictAll(room, out));
         }
         return out.effects();
+    }
+
+    /**
+     * As {@link #discard(Collection)}, given the changes the host could not commit: the rooms of
+     * those changes are discarded, and if the service's secret was among them
+     * ({@link DurableChange.ServiceSecretCreated}), it is reported again, the same value, with the
+     * next effects, so that occupant ids (XEP-0421) still survive a restart. Only a lost secret is
+     * reported again: once stored, it never rides along again, so a store outage costs a stanza
+     * that changes nothing durable nothing.
+     *
+     * @param lost the changes of the failed batch (or of its inputs that changed durable state)
+     * @return the presence for every removed occupant; no durable changes
+     */
+    public Effects discardUnstored(List<DurableChange> lost) {
+        if (lost.stream().anyMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
+            unstoredSecret = createdSecret;
+        }
+        Set<EntityBareJid> rooms = new LinkedHashSet<>();
+        lost.forEach(change -> change.roomIfAny().ifPresent(rooms::add));
+        return discard(rooms);
     }
 
     private Effects dispatch(Stanza stanza, Instant now) {

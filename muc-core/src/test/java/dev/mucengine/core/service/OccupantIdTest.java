@@ -172,10 +172,16 @@ class OccupantIdTest {
                 new InMemoryRoomStore(), IdSource.sequential("x"));
         Effects lost = service.handle(join(ROMEO, ROOM + "/romeo"), Instant.EPOCH);
         assertThat(lost.changes()).containsExactly(new DurableChange.ServiceSecretCreated("xsecret1"));
-        service.discard(List.of());
+        service.discardUnstored(lost.changes());
         Effects next = service.handle(leave(ROMEO, ROOM + "/romeo"), Instant.EPOCH);
         assertThat(next.changes()).containsExactly(new DurableChange.ServiceSecretCreated("xsecret1"));
         assertThat(service.handle(join(ROMEO, ROOM + "/romeo"), Instant.EPOCH).changes()).isEmpty();
+        // Once stored, a failed commit of something else does not bring the secret back: a stanza
+        // that changes nothing durable must not come to need the store.
+        service.discardUnstored(List.of(new DurableChange.RoomRemoved(
+                JidCreate.entityBareFromOrThrowUnchecked("gone@muc.example"))));
+        service.discard(List.of());
+        assertThat(service.handle(leave(ROMEO, ROOM + "/romeo"), Instant.EPOCH).changes()).isEmpty();
     }
 
     private static List<dev.mucengine.core.xml.Node> append(Message m, Element e) {
