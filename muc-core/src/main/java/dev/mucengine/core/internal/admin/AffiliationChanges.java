@@ -28,6 +28,12 @@ public final class AffiliationChanges {
     }
 
     /** Changes made by {@code actor} with its privilege (muc#admin, the owner's form). */
+    /** Whether {@code actor} may make these changes: the refusal {@link #apply} would give, changing nothing. */
+    public static Optional<StanzaError> check(Room room, EntityFullJid actor, List<AffiliationRequest> changes,
+            RoomContext context) {
+        return AffiliationRules.check(room, actor, changes, context);
+    }
+
     public static Optional<StanzaError> apply(Room room, EntityFullJid actor, List<AffiliationRequest> changes,
             RoomContext context, Outbox out) {
         Optional<StanzaError> refusal = AffiliationRules.check(room, actor, changes, context);

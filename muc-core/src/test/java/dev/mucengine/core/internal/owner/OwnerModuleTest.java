@@ -110,6 +110,28 @@ class OwnerModuleTest {
         assertThat(form.values("muc#roomconfig_allowpm")).containsExactly("anyone");
     }
 
+    /**
+     * One form makes the room members-only and hands ownership to Juliet: Romeo, no longer
+     * affiliated, leaves once with 321 (§9.4), not first shown unaffiliated and then removed with
+     * 322 (found by EngineFuzzTest).
+     */
+    @Test
+    void anOwnerWhoGivesAwayOwnershipAsTheRoomBecomesMembersOnlyLeavesOnce() {
+        f.out.stanzas().clear();
+        send(ROMEO, "set", ownerQuery(submit("muc#roomconfig_membersonly", "1",
+                "muc#roomconfig_roomowners", "juliet@localhost")));
+
+        List<String> toRomeoAboutRomeo = f.out.stanzas().stream()
+                .filter(s -> s.to().map(ROMEO::equals).orElse(false))
+                .filter(s -> s.from().map(j -> j.toString().equals("garden@conference.localhost/romeo")).orElse(false))
+                .map(Object::toString).toList();
+        assertThat(toRomeoAboutRomeo).hasSize(1);
+        assertThat(toRomeoAboutRomeo.get(0)).contains("type='unavailable'").contains("code='321'")
+                .doesNotContain("code='322'");
+        assertThat(f.room.occupant(Resourcepart.fromOrThrowUnchecked("romeo"))).isEmpty();
+        assertThat(f.room.config().membersOnly()).isTrue();
+    }
+
     @Test
     void roundTripShowsSubmittedValuesAndKeepsTheOthers() {
         send(ROMEO, "set", ownerQuery(submit(
