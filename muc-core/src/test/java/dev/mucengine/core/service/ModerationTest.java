@@ -107,6 +107,10 @@ class ModerationTest {
         assertThat(retract.attribute("id")).contains(spam);
         assertThat(retract.child(MODERATE, "moderated").flatMap(m -> m.attribute("by"))).contains(ROOM + "/owner");
         assertThat(retract.childText(RETRACT, "reason")).contains("Spam");
+        Optional<String> moderatorId = retract.child(MODERATE, "moderated")
+                .flatMap(m -> m.child("urn:xmpp:occupant-id:0", "occupant-id")).flatMap(o -> o.attribute("id"));
+        assertThat(moderatorId).as("the moderator's occupant id (XEP-0421)").hasValueSatisfying(
+                id -> assertThat(id).hasSize(43).isNotEqualTo(occupantIdOf(tombstoneOf(spam))));
         Element applyTo = announcement.child(FASTEN, "apply-to").orElseThrow();
         assertThat(applyTo.attribute("id")).contains(spam);
         assertThat(applyTo.child(MODERATE_0, "moderated").flatMap(m -> m.child(RETRACT_0, "retract"))).isPresent();
@@ -119,6 +123,8 @@ class ModerationTest {
         Element retracted = tombstone.payload(RETRACT, "retracted").orElseThrow();
         assertThat(retracted.attribute("stamp")).contains(ServiceFixture.T0.toString());
         assertThat(retracted.child(MODERATE, "moderated").flatMap(m -> m.attribute("by"))).contains(ROOM + "/owner");
+        assertThat(retracted.child(MODERATE, "moderated").flatMap(m -> m.child("urn:xmpp:occupant-id:0", "occupant-id"))
+                .flatMap(o -> o.attribute("id"))).isEqualTo(moderatorId);
         assertThat(tombstone.payload(XmppNamespaces.STANZA_ID, "stanza-id")).isPresent();
     }
 
@@ -224,5 +230,14 @@ class ModerationTest {
     @Test
     void anOwnRetractionOfAnUnknownIdIsNotFound() {
         assertThat(error(f.send(retractOwn(MEMBER, "no-such-id")))).isEqualTo("item-not-found");
+    }
+
+    private Message tombstoneOf(String id) {
+        return archived(id).orElseThrow();
+    }
+
+    /** The sender's occupant id a tombstone keeps. */
+    private static String occupantIdOf(Message m) {
+        return m.payload("urn:xmpp:occupant-id:0", "occupant-id").flatMap(o -> o.attribute("id")).orElseThrow();
     }
 }

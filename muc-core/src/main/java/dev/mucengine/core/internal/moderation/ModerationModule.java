@@ -89,12 +89,13 @@ public final class ModerationModule implements RoomModule {
             return;
         }
         EntityFullJid by = context.room().occupantJid(moderator.get().nick());
+        String byId = context.room().occupantId(moderator.get().realJid());
         Optional<String> reason = request.value().reason();
         context.retract(original.get().id(),
-                RetractionElements.moderatedTombstone(original.get().message(), context.now(), by, reason));
+                RetractionElements.moderatedTombstone(original.get().message(), context.now(), by, byId, reason));
         // As for the engine's own changes (XEP-0045 §9): the consequences first, the result last.
         Message announcement = RetractionElements.announcement(context.room().jid(), context.nextId(),
-                original.get().id(), by, reason);
+                original.get().id(), by, byId, reason);
         for (Occupant occupant : context.room().occupants()) {
             context.send(announcement.withTo(occupant.realJid()));
         }

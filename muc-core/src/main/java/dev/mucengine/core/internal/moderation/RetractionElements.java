@@ -33,19 +33,20 @@ final class RetractionElements {
      * What a tombstone keeps of the original message besides its attributes: the ids clients use
      * to find the message it replaces (XEP-0359 stanza and origin ids) and who sent it (XEP-0421).
      */
-    private static final Set<String> KEPT = Set.of("urn:xmpp:sid:0", "urn:xmpp:occupant-id:0");
+    private static final String OCCUPANT_ID = "urn:xmpp:occupant-id:0";
+    private static final Set<String> KEPT = Set.of("urn:xmpp:sid:0", OCCUPANT_ID);
 
     private RetractionElements() {
     }
 
     /**
      * The room's announcement of a moderated retraction (XEP-0425 1.x and 0.2, "Use case"): from the
-     * room's bare JID, naming the moderator by its occupant JID.
+     * room's bare JID, naming the moderator by its occupant JID and, in the 1.x form, its occupant id.
      */
     static Message announcement(EntityBareJid room, String announcementId, String retractedId,
-            EntityFullJid moderator, Optional<String> reason) {
+            EntityFullJid moderator, String moderatorId, Optional<String> reason) {
         Element.Builder retract = Element.builder(RETRACT, "retract").attribute("id", retractedId)
-                .child(Element.builder(MODERATE, "moderated").attribute("by", moderator.toString()).build());
+                .child(moderatedBy(moderator, moderatorId));
         reason.ifPresent(r -> retract.textChild(RETRACT, "reason", r));
         Element.Builder moderated = Element.builder(MODERATE_0, "moderated").attribute("by", moderator.toString())
                 .child(Element.empty(RETRACT_0, "retract"));
@@ -56,11 +57,21 @@ final class RetractionElements {
                 .child(retract.build()).child(applyTo).build();
     }
 
+    /**
+     * XEP-0425 1.x {@code <moderated/>}: the moderator's occupant JID, and its occupant id
+     * (XEP-0421), which stays the same when the moderator changes nickname or leaves.
+     */
+    private static Element moderatedBy(EntityFullJid moderator, String moderatorId) {
+        return Element.builder(MODERATE, "moderated").attribute("by", moderator.toString())
+                .child(Element.builder(OCCUPANT_ID, "occupant-id").attribute("id", moderatorId).build()).build();
+    }
+
     /** The tombstone of a message a moderator retracted (XEP-0425 "Tombstones", 1.x and 0.2). */
-    static Message moderatedTombstone(Message original, Instant at, EntityFullJid moderator, Optional<String> reason) {
+    static Message moderatedTombstone(Message original, Instant at, EntityFullJid moderator, String moderatorId,
+            Optional<String> reason) {
         String stamp = at.toString();
         Element.Builder retracted = Element.builder(RETRACT, "retracted").attribute("stamp", stamp)
-                .child(Element.builder(MODERATE, "moderated").attribute("by", moderator.toString()).build());
+                .child(moderatedBy(moderator, moderatorId));
         reason.ifPresent(r -> retracted.textChild(RETRACT, "reason", r));
         Element.Builder moderated = Element.builder(MODERATE_0, "moderated").attribute("by", moderator.toString())
                 .attribute("stamp", stamp)
