@@ -3,6 +3,7 @@ package dev.mucengine.core.service;
 import dev.mucengine.core.internal.room.Modules;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
+import dev.mucengine.core.internal.room.RoomRouter;
 import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
@@ -140,6 +141,7 @@ final class RoomRegistry {
         EntityBareJid jid = room.jid();
         boolean wasStored = stored.contains(jid);
         if (room.destroyed() || room.isEmpty() && !room.config().persistent()) {
+            RoomRouter.closing(room, out);
             live.remove(jid);
             forget(jid);
             if (wasStored) {

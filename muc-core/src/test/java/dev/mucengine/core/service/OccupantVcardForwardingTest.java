@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.IqType;
+import dev.mucengine.core.stanza.Message;
+import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
@@ -117,6 +119,32 @@ class OccupantVcardForwardingTest {
                 .id(forwarded.id().orElseThrow()).build());
         assertThat(timedOut).isEmpty(); // its time is up: the requester already had its error
         assertThat(next.id()).isNotEqualTo(forwarded.id());
+    }
+
+    /** The engine has no timer: any later input to the room is the occasion to answer. */
+    @Test
+    void theTimeoutErrorComesWithTheRoomsNextInputOfAnyKind() {
+        forward("v9");
+        f.now = f.now.plus(Duration.ofSeconds(61));
+        List<Stanza> out = f.send(Message.builder(MessageType.GROUPCHAT).from(jid(JULIET)).to(jid(ROOM))
+                .textChild("body", "still here").build());
+        assertThat(out).filteredOn(s -> s.id().filter("v9"::equals).isPresent()).singleElement()
+                .satisfies(e -> assertThat(e.error().map(StanzaError::condition))
+                        .contains(Condition.REMOTE_SERVER_TIMEOUT));
+    }
+
+    /** The last occupants leave before Juliet's server answers: Romeo still gets one answer. */
+    @Test
+    void aRoomThatClosesAnswersTheRequestsItWaitsOn() {
+        forward("v10");
+        f.send(leave(JULIET, ROOM + "/juliet"));
+        List<Stanza> out = f.send(leave(ROMEO, ROOM + "/romeo"));
+        assertThat(out).filteredOn(s -> s.id().filter("v10"::equals).isPresent()).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.to().map(Object::toString)).contains(ROMEO);
+                    assertThat(e.from().map(Object::toString)).contains(ROOM + "/juliet");
+                    assertThat(e.error().map(StanzaError::condition)).contains(Condition.ITEM_NOT_FOUND);
+                });
     }
 
     @Test

@@ -26,11 +26,12 @@ import org.jxmpp.jid.parts.Resourcepart;
  * answer (result or error) goes to the requester, from the occupant JID it asked, with its own id.
  *
  * <p>Bounded: at most {@link #CAPACITY} per room, each for at most {@link #TIMEOUT}. A request
- * past its time is answered with remote-server-timeout (RFC 6120 §8.3.3.17) the next time the
- * room forwards or receives one; a request beyond the capacity is refused at once with
- * resource-constraint (§8.3.3.18). Either way the requester gets exactly one answer. A requester
- * that left the room in the meantime still gets its answer: it asked while an occupant. Requests
- * vanish unanswered only with the room itself (destroyed, or the last occupant left).
+ * past its time is answered with remote-server-timeout (RFC 6120 §8.3.3.17) with the room's next
+ * input (the engine has no timer: time comes with inputs); a request beyond the capacity is
+ * refused at once with resource-constraint (§8.3.3.18); when the room goes away (destroyed, or
+ * its last occupant left), every waiting request is answered with item-not-found. So the
+ * requester always gets exactly one answer. A requester that left the room in the meantime
+ * still gets its answer: it asked while an occupant.
  */
 final class ForwardedRequests {
 
@@ -86,7 +87,8 @@ final class ForwardedRequests {
         return pending.size();
     }
 
-    private void expire(Room room, Instant now, Outbox out) {
+    /** Answers, with remote-server-timeout, every request that waited past {@link #TIMEOUT}. */
+    void expire(Room room, Instant now, Outbox out) {
         Instant deadline = now.minus(TIMEOUT);
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
             Pending p = it.next();
@@ -94,11 +96,25 @@ final class ForwardedRequests {
                 return; // the rest were forwarded later still
             }
             it.remove();
-            out.send(Iq.builder(IqType.ERROR).from(room.occupantJid(p.targetNick()))
-                    .to(p.requester()).id(p.requestId())
-                    .child(StanzaError.of(Condition.REMOTE_SERVER_TIMEOUT)
-                            .withText("The occupant's server did not answer").toElement(Stanza.CLIENT_NAMESPACE))
-                    .build());
+            refuse(room, p, StanzaError.of(Condition.REMOTE_SERVER_TIMEOUT)
+                    .withText("The occupant's server did not answer"), out);
         }
+    }
+
+    /**
+     * The room is gone (destroyed, or its last occupant left): every requester still waiting is
+     * answered with item-not-found, as the occupant it asked no longer exists.
+     */
+    void abandon(Room room, Outbox out) {
+        pending.values().forEach(p -> refuse(room, p, StanzaError.of(Condition.ITEM_NOT_FOUND)
+                .withText("The room closed before the occupant's server answered"), out));
+        pending.clear();
+    }
+
+    private static void refuse(Room room, Pending p, StanzaError error, Outbox out) {
+        out.send(Iq.builder(IqType.ERROR).from(room.occupantJid(p.targetNick()))
+                .to(p.requester()).id(p.requestId())
+                .child(error.toElement(Stanza.CLIENT_NAMESPACE))
+                .build());
     }
 }

@@ -122,6 +122,11 @@ public final class Room implements RoomView {
         changes.add(change);
     }
 
+    /** As {@link #forwardedRequests()}, or null while this room never forwarded one. */
+    @Nullable ForwardedRequests forwardedRequestsIfAny() {
+        return forwarded;
+    }
+
     /** The requests this room forwarded to occupants' accounts (XEP-0045 §17.4). */
     public ForwardedRequests forwardedRequests() {
         if (forwarded == null) {

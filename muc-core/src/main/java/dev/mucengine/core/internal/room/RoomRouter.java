@@ -33,6 +33,10 @@ public final class RoomRouter {
 
     public static void handle(Room room, Stanza stanza, EntityFullJid sender, Optional<Resourcepart> nick,
             RoomContext context, Outbox out) {
+        ForwardedRequests forwarded = room.forwardedRequestsIfAny();
+        if (forwarded != null) {
+            forwarded.expire(room, context.now(), out);
+        }
         if (stanza instanceof Presence p) {
             RoomPresence.handle(room, p, sender, nick, context, out);
         } else if (stanza instanceof Message m) {
@@ -108,6 +112,17 @@ public final class RoomRouter {
                     to.get().realJid().asBareJid(), context.ids().nextId(), context.now(), out);
         } else {
             out.send(iq.withAddresses(fromOccupant, to.get().realJid()));
+        }
+    }
+
+    /**
+     * {@code room} is going away (destroyed, or a temporary room its last occupant left): the
+     * requests it still waits on get their one answer now.
+     */
+    public static void closing(Room room, Outbox out) {
+        ForwardedRequests forwarded = room.forwardedRequestsIfAny();
+        if (forwarded != null) {
+            forwarded.abandon(room, out);
         }
     }
 
