@@ -3,7 +3,6 @@ package dev.mucengine.server.c2s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.server.StoreLocation;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
 import org.jivesoftware.smackx.muc.MultiUserChat;
@@ -45,12 +42,7 @@ class SmackMamInteropTest {
     Path dir;
 
     private XMPPTCPConnection connect(String user, int port) throws Exception {
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHostAddress(InetAddress.getLoopbackAddress()).setPort(port)
-                .setSecurityMode(SecurityMode.disabled).setUsernameAndPassword(user, PASSWORD)
-                .setResource("mam").build());
-        c.connect().login();
-        return c;
+        return SmackClients.loggedIn(port, user, PASSWORD, "mam");
     }
 
     @Test

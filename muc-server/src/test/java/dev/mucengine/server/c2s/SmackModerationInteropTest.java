@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mucengine.server.StoreLocation;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,14 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
@@ -49,12 +46,7 @@ class SmackModerationInteropTest {
     Path dir;
 
     private XMPPTCPConnection connect(String user, int port) throws Exception {
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHostAddress(InetAddress.getLoopbackAddress()).setPort(port)
-                .setSecurityMode(SecurityMode.disabled).setUsernameAndPassword(user, PASSWORD)
-                .setResource("mod").build());
-        c.connect().login();
-        return c;
+        return SmackClients.loggedIn(port, user, PASSWORD, "mod");
     }
 
     /** XEP-0425 1.x: {@code <moderate id><retract/><reason/></moderate>} in an iq set to the room. */

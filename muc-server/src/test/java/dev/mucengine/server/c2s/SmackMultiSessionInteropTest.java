@@ -3,7 +3,6 @@ package dev.mucengine.server.c2s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.server.StoreLocation;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.Test;
@@ -39,12 +36,7 @@ class SmackMultiSessionInteropTest {
     Path dir;
 
     private XMPPTCPConnection connect(String user, String resource, int port) throws Exception {
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHostAddress(InetAddress.getLoopbackAddress()).setPort(port)
-                .setSecurityMode(SecurityMode.disabled).setUsernameAndPassword(user, PASSWORD)
-                .setResource(resource).build());
-        c.connect().login();
-        return c;
+        return SmackClients.loggedIn(port, user, PASSWORD, resource);
     }
 
     @Test

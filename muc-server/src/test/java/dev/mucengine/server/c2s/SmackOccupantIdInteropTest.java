@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mucengine.server.StoreLocation;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
@@ -20,7 +18,6 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.XmlElement;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
@@ -48,12 +45,7 @@ class SmackOccupantIdInteropTest {
     Path dir;
 
     private XMPPTCPConnection connect(String user, String resource, int port) throws Exception {
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHostAddress(InetAddress.getLoopbackAddress()).setPort(port)
-                .setSecurityMode(SecurityMode.disabled).setUsernameAndPassword(user, PASSWORD)
-                .setResource(resource).build());
-        c.connect().login();
-        return c;
+        return SmackClients.loggedIn(port, user, PASSWORD, resource);
     }
 
     private Server start() throws Exception {

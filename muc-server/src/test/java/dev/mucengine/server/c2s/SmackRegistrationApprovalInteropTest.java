@@ -3,7 +3,6 @@ package dev.mucengine.server.c2s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.server.StoreLocation;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,11 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.muc.Affiliate;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
@@ -63,12 +60,7 @@ class SmackRegistrationApprovalInteropTest {
     }
 
     private XMPPTCPConnection connect(String user, int port) throws Exception {
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHostAddress(InetAddress.getLoopbackAddress()).setPort(port)
-                .setSecurityMode(SecurityMode.disabled).setUsernameAndPassword(user, PASSWORD)
-                .setResource("approval").build());
-        c.connect().login();
-        return c;
+        return SmackClients.loggedIn(port, user, PASSWORD, "approval");
     }
 
     @Test
