@@ -49,16 +49,9 @@ public final class Room implements RoomView {
     private final Map<Jid, AffiliationEntry> affiliations = new LinkedHashMap<>();
     /** By nickname comparison key (RFC 8266 §2.3): a reservation holds for every form of the nickname. */
     private final Map<String, Jid> reservedNicks = new HashMap<>();
-    private final Map<EntityFullJid, Occupant> occupants = new LinkedHashMap<>();
-    /**
-     * By nickname comparison key, the sessions of the occupant in the order they entered:
-     * nicknames equal under RFC 8266 §2.3 are one occupant's, and one user may be that occupant
-     * from several clients (XEP-0045 §7.2.8).
-     */
-    private final Map<String, List<EntityFullJid>> nickIndex = new HashMap<>();
+    private final OccupantTable seats = new OccupantTable();
     private Optional<Message> subject = Optional.empty();
     private Optional<Element> vcard = Optional.empty();
-    private long joinSequence;
     /** Durable changes since the service last collected them; created on the first change. */
     private @Nullable List<DurableChange> changes;
     /** Requests forwarded to occupants' accounts, awaiting answers; created on the first. */
@@ -254,147 +247,72 @@ public final class Room implements RoomView {
 
     @Override
     public Collection<Occupant> occupants() {
-        return Collections.unmodifiableCollection(occupants.values());
+        return seats.all();
     }
 
     @Override
-    public int occupantCount() { // occupants, not sessions
-        return nickIndex.size();
+    public int occupantCount() {
+        return seats.count();
     }
 
     public boolean isEmpty() {
-        return occupants.isEmpty();
+        return seats.isEmpty();
     }
 
     /** The occupant as others see it: its most available session ({@link SessionAvailability}). */
     @Override
     public Optional<Occupant> occupant(Resourcepart nick) {
-        List<EntityFullJid> jids = nickIndex.get(Nicknames.comparisonKey(nick));
-        if (jids == null) {
-            return Optional.empty();
-        }
-        return Optional.of(SessionAvailability.shown(sessions(jids)));
+        return seats.occupant(nick);
     }
 
     @Override
     public List<Occupant> sessions(Resourcepart nick) {
-        List<EntityFullJid> jids = nickIndex.get(Nicknames.comparisonKey(nick));
-        return jids == null ? List.of() : sessions(jids);
-    }
-
-    private List<Occupant> sessions(List<EntityFullJid> jids) {
-        List<Occupant> result = new ArrayList<>(jids.size());
-        for (EntityFullJid j : jids) {
-            result.add(occupants.get(j));
-        }
-        return result;
+        return seats.sessions(nick);
     }
 
     /** One entry per occupant, its shown session, in the order the occupants entered. */
     public List<Occupant> shownOccupants() {
-        List<Occupant> result = new ArrayList<>(nickIndex.size());
-        for (Occupant session : occupants.values()) {
-            List<EntityFullJid> jids = nickIndex.get(Nicknames.comparisonKey(session.nick()));
-            if (jids.get(0).equals(session.realJid())) {
-                result.add(SessionAvailability.shown(sessions(jids)));
-            }
-        }
-        return result;
+        return seats.shown();
     }
 
     @Override
     public Optional<Occupant> occupantByRealJid(Jid realJid) {
-        return realJid instanceof EntityFullJid full ? Optional.ofNullable(occupants.get(full)) : Optional.empty();
+        return seats.byRealJid(realJid);
     }
 
     /** Sessions whose real bare JID is this one (a user may be in the room from several clients). */
     public List<Occupant> occupantsOf(Jid bareJid) {
-        List<Occupant> result = new ArrayList<>();
-        for (Occupant o : occupants.values()) {
-            if (o.realJid().asBareJid().equals(bareJid.asBareJid())) {
-                result.add(o);
-            }
-        }
-        return result;
+        return seats.sessionsOf(bareJid);
     }
 
-    /**
-     * Adds a session. A session under the nickname of an occupant joins that occupant (the
-     * caller checked it is the same user's): it takes the occupant's nickname as first prepared,
-     * its role and its join sequence. Any other is a new occupant at the end of the join order.
-     */
+    /** Adds a session: see {@link OccupantTable#add}. */
     public Occupant add(Occupant occupant) {
-        String key = Nicknames.comparisonKey(occupant.nick());
-        List<EntityFullJid> jids = nickIndex.get(key);
-        Occupant numbered;
-        if (jids == null) {
-            numbered = new Occupant(occupant.nick(), occupant.realJid(), occupant.role(), occupant.presence(),
-                    ++joinSequence);
-            jids = new ArrayList<>(1);
-            nickIndex.put(key, jids);
-        } else {
-            Occupant first = occupants.get(jids.get(0));
-            numbered = new Occupant(first.nick(), occupant.realJid(), first.role(), occupant.presence(),
-                    first.joinSequence());
-        }
-        occupants.put(numbered.realJid(), numbered);
-        jids.add(numbered.realJid());
-        return numbered;
+        return seats.add(occupant);
     }
 
     /** Replaces one session's presence, keeping its place. */
     public void update(Occupant updated) {
-        Occupant old = occupants.get(updated.realJid());
-        if (old == null) {
-            throw new IllegalStateException("not an occupant: " + updated.realJid());
-        }
-        if (!old.nick().equals(updated.nick()) || old.role() != updated.role()) {
-            throw new IllegalStateException("nick and role belong to the occupant: use rename or setRole");
-        }
-        occupants.put(updated.realJid(), updated);
+        seats.update(updated);
     }
 
     /** Gives every session of {@code occupant} the role; returns the occupant as shown. */
     public Occupant setRole(Occupant occupant, Role role) {
-        for (Occupant s : sessions(occupant.nick())) {
-            occupants.put(s.realJid(), s.withRole(role));
-        }
-        return occupant(occupant.nick()).orElseThrow();
+        return seats.setRole(occupant, role);
     }
 
     /** Renames every session of {@code occupant}; returns the occupant as shown. */
     public Occupant rename(Occupant occupant, Resourcepart newNick) {
-        List<EntityFullJid> jids = nickIndex.remove(Nicknames.comparisonKey(occupant.nick()));
-        if (jids == null) {
-            throw new IllegalStateException("not an occupant: " + occupant.nick());
-        }
-        for (EntityFullJid j : jids) {
-            occupants.put(j, occupants.get(j).withNick(newNick));
-        }
-        nickIndex.put(Nicknames.comparisonKey(newNick), jids);
-        return occupant(newNick).orElseThrow();
+        return seats.rename(occupant, newNick);
     }
 
     /** Removes one session; the occupant goes with its last session. */
     public void removeSession(Occupant session) {
-        occupants.remove(session.realJid());
-        String key = Nicknames.comparisonKey(session.nick());
-        List<EntityFullJid> jids = nickIndex.get(key);
-        if (jids != null) {
-            jids.remove(session.realJid());
-            if (jids.isEmpty()) {
-                nickIndex.remove(key);
-            }
-        }
+        seats.removeSession(session);
     }
 
     /** Removes the occupant with every session; returns the sessions removed, in join order. */
     public List<Occupant> remove(Occupant occupant) {
-        List<Occupant> removed = sessions(occupant.nick());
-        for (Occupant s : removed) {
-            removeSession(s);
-        }
-        return removed;
+        return seats.remove(occupant);
     }
 
     // ----- archive
