@@ -4,6 +4,11 @@ import java.net.InetAddress;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.parts.Resourcepart;
 
 /** Smack clients of a {@code serve} on loopback, as the Smack interop tests log in: no TLS, domain localhost. */
 final class SmackClients {
@@ -24,5 +29,16 @@ final class SmackClients {
         XMPPTCPConnection c = client(port, user, password, resource);
         c.connect().login();
         return c;
+    }
+
+    /** {@code owner} creates {@code room} as {@code nick} and makes it persistent (so it archives). */
+    static MultiUserChat createPersistentRoom(XMPPTCPConnection owner, EntityBareJid room, String nick)
+            throws Exception {
+        MultiUserChat chat = MultiUserChatManager.getInstanceFor(owner).getMultiUserChat(room);
+        chat.create(Resourcepart.from(nick));
+        FillableForm config = chat.getConfigurationForm().getFillableForm();
+        config.setAnswer("muc#roomconfig_persistentroom", true);
+        chat.sendConfigurationForm(config);
+        return chat;
     }
 }

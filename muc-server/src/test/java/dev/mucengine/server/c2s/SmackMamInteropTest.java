@@ -20,7 +20,6 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.jivesoftware.smackx.xdata.FormField;
-import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
@@ -56,11 +55,7 @@ class SmackMamInteropTest {
             XMPPTCPConnection bob = connect("bob", server.port());
             try {
                 EntityBareJid roomJid = JidCreate.entityBareFrom("annals@conference.localhost");
-                MultiUserChat aliceRoom = MultiUserChatManager.getInstanceFor(alice).getMultiUserChat(roomJid);
-                aliceRoom.create(Resourcepart.from("Alice"));
-                FillableForm config = aliceRoom.getConfigurationForm().getFillableForm();
-                config.setAnswer("muc#roomconfig_persistentroom", true);
-                aliceRoom.sendConfigurationForm(config);
+                MultiUserChat aliceRoom = SmackClients.createPersistentRoom(alice, roomJid, "Alice");
 
                 MultiUserChat bobRoom = MultiUserChatManager.getInstanceFor(bob).getMultiUserChat(roomJid);
                 List<String> seenLive = new CopyOnWriteArrayList<>(); // "body stanza-id", as Bob got them

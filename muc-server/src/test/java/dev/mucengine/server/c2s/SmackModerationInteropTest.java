@@ -21,7 +21,6 @@ import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.sid.element.StanzaIdElement;
-import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
@@ -83,11 +82,7 @@ class SmackModerationInteropTest {
             XMPPTCPConnection bob = connect("bob", server.port());
             try {
                 EntityBareJid roomJid = JidCreate.entityBareFrom("agora@conference.localhost");
-                MultiUserChat aliceRoom = MultiUserChatManager.getInstanceFor(alice).getMultiUserChat(roomJid);
-                aliceRoom.create(Resourcepart.from("Alice"));
-                FillableForm config = aliceRoom.getConfigurationForm().getFillableForm();
-                config.setAnswer("muc#roomconfig_persistentroom", true);
-                aliceRoom.sendConfigurationForm(config);
+                MultiUserChat aliceRoom = SmackClients.createPersistentRoom(alice, roomJid, "Alice");
                 MultiUserChat bobRoom = MultiUserChatManager.getInstanceFor(bob).getMultiUserChat(roomJid);
                 BlockingQueue<Message> bobGot = new LinkedBlockingQueue<>();
                 bobRoom.addMessageListener(m -> { // messages and retractions, not the subject

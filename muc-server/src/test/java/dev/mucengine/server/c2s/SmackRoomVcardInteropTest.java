@@ -85,11 +85,7 @@ class SmackRoomVcardInteropTest {
             XMPPTCPConnection bob = connect("bob", server.port());
             XMPPTCPConnection carol = connect("carol", server.port());
             try {
-                MultiUserChat aliceRoom = MultiUserChatManager.getInstanceFor(alice).getMultiUserChat(roomJid);
-                aliceRoom.create(Resourcepart.from("Alice"));
-                var config = aliceRoom.getConfigurationForm().getFillableForm();
-                config.setAnswer("muc#roomconfig_persistentroom", true);
-                aliceRoom.sendConfigurationForm(config);
+                MultiUserChat aliceRoom = SmackClients.createPersistentRoom(alice, roomJid, "Alice");
                 MultiUserChat bobRoom = MultiUserChatManager.getInstanceFor(bob).getMultiUserChat(roomJid);
                 bobRoom.join(Resourcepart.from("Bob"));
 
