@@ -1,6 +1,9 @@
 package dev.mucengine.core.api;
 
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jxmpp.jid.EntityBareJid;
 
 /**
  * Supplies the ids of stanzas the engine originates (and stable message ids). Injected so that
@@ -26,6 +29,51 @@ public interface IdSource {
      */
     default String nextSecret() {
         return nextId();
+    }
+
+    /**
+     * Where the ids of what one room originates come from. By default this source itself, so that
+     * a room's ids depend on what the partition's other rooms drew before; a source may instead
+     * keep a sequence per room ({@link #sequentialPerRoom}), so that a room's outputs are the same
+     * whichever rooms share its partition. The returned source is used by the room's partition only.
+     *
+     * @param room the room about to handle a stanza
+     * @return the source of that room's ids
+     */
+    default IdSource forRoom(EntityBareJid room) {
+        return this;
+    }
+
+    /**
+     * A deterministic source with one sequence per room: a room's ids are {@code prefix1},
+     * {@code prefix2}, ... counted for that room alone ({@link #forRoom}); ids drawn for the
+     * service itself, and secrets, come from {@link #sequential(String)}. For tests and replays
+     * that compare each room's outputs however rooms are partitioned over threads. Ids repeat
+     * across rooms and restarts, so a host must not use it. Safe to share between partitions (each
+     * room's sequence is drawn by its own partition).
+     *
+     * @param prefix the text every id starts with
+     * @return a new source whose counters start at 1
+     */
+    static IdSource sequentialPerRoom(String prefix) {
+        IdSource service = sequential(prefix);
+        Map<EntityBareJid, IdSource> rooms = new ConcurrentHashMap<>();
+        return new IdSource() {
+            @Override
+            public String nextId() {
+                return service.nextId();
+            }
+
+            @Override
+            public String nextSecret() {
+                return service.nextSecret();
+            }
+
+            @Override
+            public IdSource forRoom(EntityBareJid room) {
+                return rooms.computeIfAbsent(room, r -> sequential(prefix));
+            }
+        };
     }
 
     /**

@@ -32,6 +32,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
@@ -40,11 +42,24 @@ import org.jxmpp.jid.parts.Resourcepart;
 /**
  * A MUC service (XEP-0045) for one domain: the engine's entry point.
  *
- * <p><b>Thread confinement:</b> a {@code MucService} is not thread-safe. Call {@link #handle}
- * from one thread at a time (a single event loop, an actor, or a lock held by the transport);
- * the engine itself never sleeps, locks or spawns threads, and blocks only for its reads of the
- * {@link RoomStore} (docs/architecture.md). Outputs are deterministic:
- * the same stanzas, instants and id source give the same outputs, in the same order.
+ * <p><b>Thread confinement:</b> the simplest host calls the service from one thread at a time (a
+ * single event loop, an actor, or a lock held by the transport). A host may instead partition the
+ * rooms over threads (docs/architecture.md, "Partitions"); then
+ * <ul>
+ *   <li>{@link #handle} for stanzas to different rooms may run at the same time on different
+ *       threads, as long as every stanza to one room or its occupants is handled by one thread at
+ *       a time (the room's partition), each partition with its own {@link IdSource}
+ *       ({@link #handle(Stanza, Instant, IdSource)});
+ *   <li>stanzas to the service itself (disco, unique names, the administrators' commands, which
+ *       may touch any room) and {@link #shutdown()} run while no other call is in progress;
+ *   <li>{@link #discardUnstored} is called by the partition whose commit failed, for its rooms.
+ * </ul>
+ * What rooms share (the directory of rooms, the quotas on creating them, the service's secret) is
+ * kept in lock-free concurrent collections, so that partitions never wait for each other. The
+ * engine itself never sleeps, locks or spawns threads, and blocks only for its reads of the
+ * {@link RoomStore}. Outputs are deterministic per room: the same stanzas to a room, instants and
+ * ids ({@link IdSource#forRoom}) give the same outputs, in the same order, however rooms are
+ * partitioned.
  */
 public final class MucService implements StanzaHandler {
 
@@ -58,8 +73,11 @@ public final class MucService implements StanzaHandler {
     private final RoomCreationRate creations = new RoomCreationRate();
     /** The service's secret if the store had none and this service created it. */
     private final Optional<String> createdSecret;
-    /** The created secret until effects that report it are returned (and again after a discard). */
-    private Optional<String> unstoredSecret;
+    /**
+     * The created secret until effects that report it are returned (and again after a discard):
+     * taken by one call at a time, so that of partitions handling stanzas at once only one reports it.
+     */
+    private final AtomicReference<Optional<String>> unstoredSecret;
 
     /**
      * A service over {@code store}. Reads the store's {@link RoomStore#directory()} and
@@ -80,7 +98,7 @@ public final class MucService implements StanzaHandler {
         Optional<String> stored = store.serviceSecret();
         String secret = stored.orElseGet(ids::nextSecret);
         this.createdSecret = stored.isPresent() ? Optional.empty() : Optional.of(secret);
-        this.unstoredSecret = createdSecret;
+        this.unstoredSecret = new AtomicReference<>(createdSecret);
         this.modules = new Modules(config.modules(), new OccupantIds(secret));
         this.store = store;
         this.registry = new RoomRegistry(store, modules);
@@ -110,25 +128,41 @@ public final class MucService implements StanzaHandler {
      */
     @Override
     public Effects handle(Stanza stanza, Instant now) {
+        return handle(stanza, now, ids);
+    }
+
+    /**
+     * As {@link #handle(Stanza, Instant)}, drawing the ids of what it originates from {@code ids}:
+     * a host that partitions the rooms over threads gives each partition its own source, since a
+     * source need not be thread-safe.
+     *
+     * @param stanza an inbound stanza whose {@code from} is the sender's full JID
+     * @param now the time to use for this stanza
+     * @param ids this partition's id source; a room's ids come from {@link IdSource#forRoom}
+     * @return the durable changes to apply, then the stanzas to send, in order
+     */
+    public Effects handle(Stanza stanza, Instant now, IdSource ids) {
+        Optional<String> secret = unstoredSecret.getAndSet(Optional.empty());
         Effects effects;
         try {
-            effects = dispatch(stanza, now);
+            effects = dispatch(stanza, now, ids, secret);
         } catch (StoreUnavailableException e) {
             // A read the stanza needed failed (the room's record, its archive): nothing was sent,
             // so the sender learns only that it may try again (RFC 6120 §8.3.3.18).
-            Outbox out = outbox();
+            Outbox out = outbox(secret);
             replyIfRequest(stanza, StanzaError.of(Condition.RESOURCE_CONSTRAINT)
                     .withText("The room store is unavailable; try again later"), out);
             effects = out.effects();
         }
-        if (effects.changes().stream().anyMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
-            unstoredSecret = Optional.empty();
+        if (secret.isPresent()
+                && effects.changes().stream().noneMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
+            unstoredSecret.compareAndSet(Optional.empty(), secret); // not reported this time: the next call does
         }
         return effects;
     }
 
     /** A new outbox, holding the secret's creation first if it is still to be stored. */
-    private Outbox outbox() {
+    private static Outbox outbox(Optional<String> unstoredSecret) {
         Outbox out = new Outbox();
         unstoredSecret.ifPresent(secret -> out.record(new DurableChange.ServiceSecretCreated(secret)));
         return out;
@@ -165,16 +199,15 @@ public final class MucService implements StanzaHandler {
      */
     public Effects discardUnstored(List<DurableChange> lost) {
         if (lost.stream().anyMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
-            unstoredSecret = createdSecret;
+            unstoredSecret.set(createdSecret);
         }
         Set<EntityBareJid> rooms = new LinkedHashSet<>();
         lost.forEach(change -> change.roomIfAny().ifPresent(rooms::add));
         return discard(rooms);
     }
 
-    private Effects dispatch(Stanza stanza, Instant now) {
-        Outbox out = outbox();
-        RoomContext context = new RoomContext(now, ids, config.admins(), config.limits(), config.archive(), store);
+    private Effects dispatch(Stanza stanza, Instant now, IdSource ids, Optional<String> unstoredSecret) {
+        Outbox out = outbox(unstoredSecret);
         Optional<Jid> to = stanza.to();
         Optional<Jid> from = stanza.from();
         if (to.isEmpty() || from.isEmpty() || !to.get().getDomain().equals(config.domain())) {
@@ -186,9 +219,10 @@ public final class MucService implements StanzaHandler {
         }
         EntityBareJid roomJid = to.get().asEntityBareJidIfPossible();
         if (roomJid == null) {
-            serviceStanza(stanza, context, out);
+            serviceStanza(stanza, context(now, ids), out);
             return out.effects();
         }
+        RoomContext context = context(now, ids.forRoom(roomJid));
         if (stanza instanceof Iq answer && !answer.type().isRequest() && !(from.get() instanceof EntityFullJid)
                 && to.get().hasResource()) {
             // An account's answer to a request the room forwarded to it (XEP-0045 §17.4).
@@ -214,18 +248,22 @@ public final class MucService implements StanzaHandler {
         return out.effects();
     }
 
+    private RoomContext context(Instant now, IdSource ids) {
+        return new RoomContext(now, ids, config.admins(), config.limits(), config.archive(), store);
+    }
+
     /**
      * Removes every occupant of every live room because the service is shutting down (XEP-0045
      * §11.2): each gets its own unavailable presence with status 332 (and 110). Afterwards every
      * room is empty: temporary rooms are gone, persistent ones stay stored. Call it once, before
      * stopping the host.
      *
-     * @return the presence for every occupant, in room and join order; no durable changes (no
-     *     occupant is durable)
+     * @return the presence for every occupant, rooms in address order, occupants in join order; no
+     *     durable changes (no occupant is durable)
      */
     public Effects shutdown() {
         Outbox out = new Outbox();
-        for (Room room : List.copyOf(registry.live())) {
+        for (Room room : registry.live()) {
             RoomShutdown.evictAll(room, out);
             registry.settle(room, out);
         }
@@ -240,18 +278,7 @@ public final class MucService implements StanzaHandler {
         }
         Resourcepart nick = prepared.get();
         boolean admin = context.isServiceAdmin(creator);
-        Optional<StanzaError> refusal = Optional.empty();
-        if (config.creation() == RoomCreation.ADMINS_ONLY && !admin) {
-            refusal = Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("Room creation is restricted"));
-        } else if (registry.size() >= config.limits().maxRooms()) {
-            refusal = Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT).withText("Too many rooms"));
-        } else if (!admin && registry.createdBy(creator.asBareJid()) >= config.limits().maxRoomsPerUser()) {
-            refusal = Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("You have created too many rooms"));
-        } else if (!admin && !creations.allows(creator.asBareJid(), context.now(),
-                config.limits().roomCreationsPerMinute())) {
-            refusal = Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT)
-                    .withText("You are creating rooms too fast; try again in a minute"));
-        }
+        Optional<StanzaError> refusal = creationRefusal(creator.asBareJid(), admin, context);
         if (refusal.isPresent()) {
             out.send(presence.errorReply(refusal.get().withBy(roomJid.toString())));
             return;
@@ -262,9 +289,33 @@ public final class MucService implements StanzaHandler {
         // XEP-0045 §10.1.1: a MUC client gets a locked room to configure; a groupchat 1.0 client an instant one.
         room.setLocked(presence.payload(MucNamespaces.MUC, "x").isPresent());
         registry.add(room);
-        creations.created(creator.asBareJid(), context.now());
         RoomPresence.enterCreated(room, presence, creator, nick, context, out);
         registry.settle(room, out);
+    }
+
+    /**
+     * Why {@code creator} may not create a room now, if they may not; if they may, the room's
+     * place and the creator's counts are taken (atomically, as partitions may create rooms at once).
+     */
+    private Optional<StanzaError> creationRefusal(BareJid creator, boolean admin, RoomContext context) {
+        Limits limits = config.limits();
+        if (config.creation() == RoomCreation.ADMINS_ONLY && !admin) {
+            return Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("Room creation is restricted"));
+        }
+        if (!registry.reserveRoom(limits.maxRooms())) {
+            return Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT).withText("Too many rooms"));
+        }
+        if (!registry.reserveCreator(creator, admin ? Integer.MAX_VALUE : limits.maxRoomsPerUser())) {
+            registry.unreserveRoom();
+            return Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("You have created too many rooms"));
+        }
+        if (!admin && !creations.tryCreate(creator, context.now(), limits.roomCreationsPerMinute())) {
+            registry.unreserveCreator(creator);
+            registry.unreserveRoom();
+            return Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT)
+                    .withText("You are creating rooms too fast; try again in a minute"));
+        }
+        return Optional.empty();
     }
 
     private void serviceStanza(Stanza stanza, RoomContext context, Outbox out) {
@@ -285,7 +336,7 @@ public final class MucService implements StanzaHandler {
         } else if (query.get().is(XmppNamespaces.PING, "ping")) {
             out.send(iq.resultReply());
         } else if (query.get().is(MucNamespaces.MUC_UNIQUE, "unique")) {
-            out.send(UniqueRoomNames.answer(iq, config.domain(), registry::has, ids));
+            out.send(UniqueRoomNames.answer(iq, config.domain(), registry::has, context.ids()));
         } else if (query.get().is(XmppNamespaces.COMMANDS, "command")) {
             commands.execute(iq, query.get(), admin, registry, context, out);
         } else {

@@ -9,17 +9,14 @@ import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import dev.mucengine.core.store.RoomStore;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -34,14 +31,24 @@ import org.jxmpp.jid.Jid;
  * <p>After each transition, {@link #settle} turns what changed in the room into durable changes:
  * none for a temporary room, the whole record when a room becomes persistent, the room's own
  * changes while it stays persistent, a removal when it is destroyed or made temporary.
+ *
+ * <p><b>Shared by partitions.</b> A host may run the rooms on several threads, each room on one
+ * ({@link MucService}). Every key of these maps (a room) is written by the one thread that owns
+ * the room, so the maps only need to be safe for concurrent use, not locked: lock-free concurrent
+ * collections, and atomic reservations for the quotas that span rooms ({@link #reserveRoom},
+ * {@link #reserveCreator}), so that two partitions creating rooms at once cannot both take the last
+ * place.
  */
 final class RoomRegistry {
 
-    private final Map<EntityBareJid, Room> live = new LinkedHashMap<>();
+    private final Map<EntityBareJid, Room> live = new ConcurrentHashMap<>();
     /** Sorted by address, the order the public room list is given in. */
-    private final Map<EntityBareJid, DirectoryEntry> directory = new TreeMap<>(Comparator.comparing(Jid::toString));
-    private final Set<EntityBareJid> stored = new HashSet<>();
-    private final Map<BareJid, Integer> createdBy = new HashMap<>();
+    private final Map<EntityBareJid, DirectoryEntry> directory =
+            new ConcurrentSkipListMap<>(Comparator.comparing(Jid::toString));
+    private final Set<EntityBareJid> stored = ConcurrentHashMap.newKeySet();
+    private final Map<BareJid, Integer> createdBy = new ConcurrentHashMap<>();
+    /** Directory entries plus places reserved for rooms being created (the skip list counts in linear time). */
+    private final AtomicInteger rooms = new AtomicInteger();
     private final RoomStore store;
     private final Modules modules;
 
@@ -53,6 +60,7 @@ final class RoomRegistry {
             stored.add(entry.jid());
             entry.creator().ifPresent(c -> createdBy.merge(c, 1, Integer::sum));
         }
+        rooms.set(directory.size());
     }
 
     /** The room if it is live; a stored room is not read. */
@@ -94,26 +102,62 @@ final class RoomRegistry {
         return Optional.ofNullable(room);
     }
 
-    /** Every room the service hosts, live or stored. */
     /** Whether a room has this address, live or stored (reads nothing). */
     boolean has(EntityBareJid jid) {
         return live.containsKey(jid) || directory.containsKey(jid);
     }
 
-    int size() {
-        return directory.size();
+    /**
+     * Takes a place for one more room if fewer than {@code maxRooms} exist (live or stored): the
+     * place is the new room's once {@link #add} adds it; give it back with {@link #unreserveRoom}
+     * if the room is not created after all.
+     */
+    boolean reserveRoom(int maxRooms) {
+        int n;
+        do {
+            n = rooms.get();
+            if (n >= maxRooms) {
+                return false;
+            }
+        } while (!rooms.compareAndSet(n, n + 1));
+        return true;
     }
 
-    /** How many existing rooms (live or stored) this user created. */
-    int createdBy(BareJid user) {
-        return createdBy.getOrDefault(user, 0);
+    void unreserveRoom() {
+        rooms.decrementAndGet();
     }
 
-    /** A room that was just created; {@link #settle} follows once its first transition is done. */
+    /**
+     * Counts one more room created by {@code creator} if fewer than {@code max} of theirs exist;
+     * atomic, so partitions creating rooms for one user at once cannot both pass. The count drops
+     * again when the room is forgotten, or at once with {@link #unreserveCreator}.
+     */
+    boolean reserveCreator(BareJid creator, int max) {
+        boolean[] taken = {false};
+        createdBy.compute(creator, (k, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= max) {
+                return n;
+            }
+            taken[0] = true;
+            return count + 1;
+        });
+        return taken[0];
+    }
+
+    void unreserveCreator(BareJid creator) {
+        createdBy.computeIfPresent(creator, (k, v) -> v > 1 ? v - 1 : null);
+    }
+
+    /**
+     * A room that was just created, its place and its creator's count reserved; {@link #settle}
+     * follows once its first transition is done.
+     */
     void add(Room room) {
         live.put(room.jid(), room);
-        room.creator().ifPresent(c -> createdBy.merge(c, 1, Integer::sum));
-        directory.put(room.jid(), entryOf(room));
+        if (directory.put(room.jid(), entryOf(room)) != null) {
+            rooms.decrementAndGet(); // it had an entry already: the reserved place is not needed
+        }
     }
 
     /** The directory entries of the public rooms anyone may see listed, in address order. */
@@ -128,8 +172,11 @@ final class RoomRegistry {
         return result;
     }
 
-    Collection<Room> live() {
-        return Collections.unmodifiableCollection(live.values());
+    /** The live rooms in address order, so that what is done to all of them is done in a stable order. */
+    List<Room> live() {
+        List<Room> rooms = new ArrayList<>(live.values());
+        rooms.sort(Comparator.comparing(room -> room.jid().toString()));
+        return rooms;
     }
 
     /**
@@ -163,14 +210,17 @@ final class RoomRegistry {
         }
         DirectoryEntry entry = directory.get(jid);
         if (entry == null || !matches(entry, room)) {
-            directory.put(jid, entryOf(room));
+            if (directory.put(jid, entryOf(room)) == null) {
+                rooms.incrementAndGet();
+            }
         }
     }
 
     private void forget(EntityBareJid jid) {
         DirectoryEntry entry = directory.remove(jid);
         if (entry != null) {
-            entry.creator().ifPresent(c -> createdBy.computeIfPresent(c, (k, v) -> v > 1 ? v - 1 : null));
+            rooms.decrementAndGet();
+            entry.creator().ifPresent(this::unreserveCreator);
         }
     }
 
