@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.jxmpp.jid.Jid;
 
 /**
  * The one router of the engine's traffic, for both transports: a stanza for the MUC service goes
@@ -30,6 +31,12 @@ import java.util.Optional;
  * batch's outputs are released in the order of its inputs. A stanza more than {@value #MAX_HOPS}
  * steps down a chain of causes (an error bounced back into the engine, XEP-0045 §11.1, and what
  * that causes) is dropped, which ends any loop of errors.
+ *
+ * <p><b>Partitions.</b> Each of the engine's partitions has its own queue and its own held
+ * turns here, touched only by its thread, and commits its own batches. A stanza for a room (or an
+ * occupant) of another partition is forwarded to that partition, after what was routed there
+ * before it, so one sender's stanzas to one room stay in order; a stanza to the service itself
+ * runs service-wide ({@link ConfinedEngine#serviceWide}), as it may touch any room.
  */
 public final class StanzaRouter {
 
@@ -50,7 +57,19 @@ public final class StanzaRouter {
     private static final StanzaError NOT_STORED = StanzaError.of(Condition.RESOURCE_CONSTRAINT)
             .withText("The room store is unavailable, so this was not done; try again later");
 
-    private record Pending(Stanza stanza, boolean forService, int hops) {
+    /** A stanza to route; {@code here} once it has reached the partition that handles it. */
+    private record Pending(Stanza stanza, boolean forService, int hops, boolean here) {
+
+        Pending(Stanza stanza, boolean forService, int hops) {
+            this(stanza, forService, hops, false);
+        }
+    }
+
+    /** One partition's routing state. */
+    private static final class Lane {
+        final Deque<Pending> pending = new ArrayDeque<>();
+        final List<Turn> held = new ArrayList<>();
+        boolean routing;
     }
 
     /** One input the engine handled in this batch (none for shutdown), with its effects, held until the commit. */
@@ -59,53 +78,73 @@ public final class StanzaRouter {
 
     private final ConfinedEngine engine;
     private final Destination destination;
-    private final Deque<Pending> pending = new ArrayDeque<>();
-    private final List<Turn> held = new ArrayList<>();
-    private boolean routing;
+    private final Lane[] lanes;
 
     public StanzaRouter(ConfinedEngine engine, Destination destination) {
         this.engine = engine;
         this.destination = destination;
-        engine.onBatchEnd(this::commit);
+        this.lanes = new Lane[engine.partitions()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane();
+        }
+        engine.onBatchEnd(() -> commit(lane()));
     }
 
-    /** Routes a stanza whose {@code from} is trustworthy (stamped by the server), by its {@code to}. */
+    /**
+     * Routes a stanza whose {@code from} is trustworthy (stamped by the server), by its {@code to}.
+     * Engine thread only, any partition.
+     */
     public void route(Stanza stanza) {
-        pending.add(new Pending(stanza, isForService(stanza), 0));
-        drain();
+        Lane lane = lane();
+        lane.pending.add(new Pending(stanza, isForService(stanza), 0));
+        drain(lane);
     }
 
     /**
      * Hands a stanza to the engine whatever its {@code to}: the component's server has already
-     * routed it here (and the engine ignores what is not for its domain).
+     * routed it here (and the engine ignores what is not for its domain). Engine thread only.
      */
     public void toService(Stanza stanza) {
-        pending.add(new Pending(stanza, true, 0));
-        drain();
+        Lane lane = lane();
+        lane.pending.add(new Pending(stanza, true, 0));
+        drain(lane);
     }
 
     /**
      * The engine's shutdown presences (status 332, XEP-0045 §11.2), released with the rest of the
-     * batch; returns how many there were.
+     * batch; returns how many there were. Service-wide only (as the last task of
+     * {@link ConfinedEngine#stopAfter}).
      */
     public int shutdown() {
         Effects effects = engine.shutdown();
-        held.add(new Turn(Optional.empty(), effects, 0));
+        lane().held.add(new Turn(Optional.empty(), effects, 0));
         return effects.stanzas().size();
     }
 
-    private void drain() {
-        if (routing) {
+    private Lane lane() {
+        int index = engine.currentPartition();
+        if (index < 0) {
+            throw new IllegalStateException("the router runs on the engine's threads only");
+        }
+        return lanes[index];
+    }
+
+    private void drain(Lane lane) {
+        if (lane.routing) {
             return; // routed from inside a delivery: queued; the loop below gets to it
         }
-        routing = true;
+        lane.routing = true;
+        Deque<Pending> pending = lane.pending;
         try {
             for (Pending p = pending.poll(); p != null; p = pending.poll()) {
                 if (p.hops() > MAX_HOPS) {
                     continue;
                 }
+                if (p.forService() && !p.here() && forwarded(p)) {
+                    continue;
+                }
                 if (p.forService()) {
-                    held.add(new Turn(Optional.of(p.stanza()), engine.handle(p.stanza()), p.hops()));
+                    lane.held.add(new Turn(Optional.of(p.stanza()), engine.handle(p.stanza()), p.hops()));
                 } else {
                     for (Stanza s : destination.deliver(p.stanza())) {
                         pending.add(new Pending(s, isForService(s), p.hops() + 1));
@@ -113,9 +152,40 @@ public final class StanzaRouter {
                 }
             }
         } finally {
-            routing = false;
+            lane.routing = false;
             pending.clear(); // after a failure: the rest belonged to the failed task
         }
+    }
+
+    /**
+     * Sends a stanza for the service on to the partition that handles it, unless that is this
+     * one; returns whether it did. Stanzas to the service itself run service-wide.
+     */
+    private boolean forwarded(Pending p) {
+        if (engine.partitions() == 1) {
+            return false;
+        }
+        Jid to = p.stanza().to().orElse(null);
+        if (to == null || !to.asDomainBareJid().equals(engine.serviceDomain())) {
+            return false; // not the engine's: it drops it wherever it is
+        }
+        Pending arrived = new Pending(p.stanza(), true, p.hops(), true);
+        if (!to.hasLocalpart()) {
+            engine.serviceWide(() -> arrive(arrived));
+            return true;
+        }
+        int owner = engine.partitionOf(to);
+        if (owner == engine.currentPartition()) {
+            return false;
+        }
+        engine.forward(owner, () -> arrive(arrived));
+        return true;
+    }
+
+    private void arrive(Pending p) {
+        Lane lane = lane();
+        lane.pending.add(p);
+        drain(lane);
     }
 
     /**
@@ -123,7 +193,9 @@ public final class StanzaRouter {
      * if the commit failed, refuses the turns that changed durable state). Releasing may cause
      * more turns (bounces the engine handles); they are committed and released in turn.
      */
-    private void commit() {
+    private void commit(Lane lane) {
+        List<Turn> held = lane.held;
+        Deque<Pending> pending = lane.pending;
         while (!held.isEmpty()) {
             List<Turn> turns = List.copyOf(held);
             held.clear();
@@ -138,18 +210,18 @@ public final class StanzaRouter {
                     }
                 } else {
                     lost.addAll(turn.effects().changes()); // rooms to start again; perhaps the secret
-                    refuse(turn);
+                    refuse(turn, pending);
                 }
             }
             if (!lost.isEmpty()) {
                 engine.discard(lost).stanzas().forEach(s -> pending.add(new Pending(s, isForService(s), 1)));
             }
-            drain();
+            drain(lane);
         }
     }
 
     /** The input of a turn whose changes were not stored gets an error instead of its outputs. */
-    private void refuse(Turn turn) {
+    private void refuse(Turn turn, Deque<Pending> pending) {
         if (turn.input().isEmpty()) {
             return;
         }

@@ -54,7 +54,7 @@ class ConfinedEngineTest {
         }
         expected.add(-1);
         assertThat(order).isEqualTo(expected);
-        assertThat(threads).containsOnly("muc-engine");
+        assertThat(threads).containsOnly("muc-engine-0");
     }
 
     @Test

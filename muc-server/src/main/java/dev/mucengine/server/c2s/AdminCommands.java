@@ -22,7 +22,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 /**
  * XEP-0133 service administration over XEP-0050 ad-hoc commands: add-user and delete-user, for
  * the {@code --admin} accounts only. Each command is two steps: execute (the server answers with
- * a form) and submit. Engine thread only (delete-user closes the deleted account's sessions).
+ * a form) and submit. Used through
+ * {@link ServerIq} only, under its lock (delete-user closes the deleted account's sessions).
  */
 final class AdminCommands {
 

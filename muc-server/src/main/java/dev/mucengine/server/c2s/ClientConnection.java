@@ -219,7 +219,7 @@ final class ClientConnection {
             held.handled(held.takeEventBytes()); // an element that never ended
             Session s = session;
             if (s != null) {
-                submitSurely(() -> context.input().disconnected(s));
+                submitSurely(s, () -> context.input().disconnected(s));
             }
             discardUntilClosed();
             writer.awaitEnd(Duration.ofSeconds(Liveness.CLOSE_GRACE_SECONDS)); // our last bytes go first
@@ -237,10 +237,10 @@ final class ClientConnection {
     }
 
     /** Submits to the engine, trying again for a while if memory runs short. */
-    private void submitSurely(Runnable task) {
+    private void submitSurely(Session s, Runnable task) {
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
-                context.engine().submit(task);
+                context.engine().submit(s.account(), task);
                 return;
             } catch (OutOfMemoryError e) {
                 try {
@@ -312,7 +312,8 @@ final class ClientConnection {
                     "only message, presence and iq after authentication")));
             return;
         }
-        boolean queued = context.engine().submit(() -> {
+        // On the account's partition: its sessions' presence bookkeeping stays on one thread.
+        boolean queued = context.engine().submit(bound.account(), () -> {
             try {
                 context.input().fromClient(bound, element);
             } finally {

@@ -15,7 +15,9 @@ import org.jxmpp.jid.Jid;
 /**
  * What the server does with a top-level element from an authenticated client before routing
  * it: resource binding, stamping the sender's full JID, presence bookkeeping and the iqs a user
- * sends its own account. Also the end of a session. Engine thread only.
+ * sends its own account. Also the end of a session. On the partition of the client's account
+ * ({@code ConfinedEngine#submit(Jid, Runnable)}), so that all of an account's sessions are handled
+ * on one thread; the router forwards what is for a room to the room's partition.
  */
 final class ClientInput {
 

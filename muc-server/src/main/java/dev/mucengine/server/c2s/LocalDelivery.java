@@ -17,7 +17,9 @@ import org.jxmpp.jid.Jid;
 /**
  * {@code serve}'s destination for everything not addressed to the MUC service: local users and
  * the server itself, after RFC 6121 §8 (bare and full JID rules) minus rosters and offline
- * storage. Remote domains do not exist here. Engine thread only.
+ * storage. Remote domains do not exist here. Any engine partition delivers: a room's partition
+ * to its occupants, an account's partition for its user; so it reads only what is safe to share
+ * ({@link SessionTable}, a session's volatile state, {@link ServerIq} under its lock).
  */
 final class LocalDelivery implements StanzaRouter.Destination {
 

@@ -16,7 +16,8 @@ import org.jxmpp.jid.Jid;
  * The presence a local user sends, simplified from RFC 6121 §4 for a server without rosters:
  * broadcast presence is reflected to the account's available resources (the sender included),
  * directed presence is remembered, and whoever a resource was available to hears that it went
- * away, whether by unavailable presence or by disconnecting. Engine thread only.
+ * away, whether by unavailable presence or by disconnecting. On the partition of the account
+ * (all of its sessions are handled there).
  */
 final class LocalPresence {
 

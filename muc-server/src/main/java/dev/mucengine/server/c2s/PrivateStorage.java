@@ -17,8 +17,8 @@ import org.jxmpp.jid.EntityBareJid;
  * keep XEP-0048 bookmarks (rooms to join automatically) here. Each account may keep at most
  * {@link ServeLimits#maxPrivateKeys()} elements and {@link ServeLimits#maxPrivateBytes()} bytes
  * (each element as serialized, in UTF-8); a store beyond either is refused with
- * {@code not-acceptable}, the condition XEP-0049 uses for what it will not store. Engine thread
- * only.
+ * {@code not-acceptable}, the condition XEP-0049 uses for what it will not store. Used through
+ * {@link ServerIq} only, under its lock.
  */
 final class PrivateStorage {
 

@@ -1,6 +1,7 @@
 package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.service.Limits;
+import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.StoreLocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.Optional;
  * @param store            where rooms and archives are kept
  * @param limits           what each client, and all of them, may use
  * @param roomLimits       what the MUC service allows in rooms, and each user in creating them
+ * @param engineThreads    how many engine threads the rooms are partitioned over (at least 1)
  */
 public record ServeOptions(String domain, int port, String bind, List<Credential> admins,
         Optional<Path> accountsFile, boolean openRegistration, StoreLocation store, ServeLimits limits,
-        Limits roomLimits) {
+        Limits roomLimits, int engineThreads) {
 
     /** An account given on the command line or in a file. */
     public record Credential(String name, String password) {
@@ -38,6 +40,16 @@ public record ServeOptions(String domain, int port, String bind, List<Credential
 
     public ServeOptions {
         admins = List.copyOf(admins);
+        if (engineThreads < 1) {
+            throw new IllegalArgumentException("at least one engine thread, not " + engineThreads);
+        }
+    }
+
+    /** Options with one engine thread per core ({@link ConfinedEngine#defaultThreads()}). */
+    public ServeOptions(String domain, int port, String bind, List<Credential> admins, Optional<Path> accountsFile,
+            boolean openRegistration, StoreLocation store, ServeLimits limits, Limits roomLimits) {
+        this(domain, port, bind, admins, accountsFile, openRegistration, store, limits, roomLimits,
+                ConfinedEngine.defaultThreads());
     }
 
     /** Options with the MUC service's default limits ({@link Limits#DEFAULTS}). */

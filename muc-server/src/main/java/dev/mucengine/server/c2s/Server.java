@@ -32,9 +32,10 @@ import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * The {@code serve} server: a listening socket and its {@link Acceptor}, one reader and one writer
- * thread per client, the {@link LivenessTimer}, and the engine thread ({@link ConfinedEngine})
- * that owns the {@code MucService} and all routing state. Everything is bounded by the options'
- * {@link ServeLimits}.
+ * thread per client, the {@link LivenessTimer}, and the engine threads ({@link ConfinedEngine})
+ * over which the {@code MucService}'s rooms and the accounts' sessions are partitioned (what a
+ * client sends is handled on its account's partition, then on its room's). Everything is bounded
+ * by the options' {@link ServeLimits}.
  */
 public final class Server implements AutoCloseable {
 
@@ -102,8 +103,9 @@ public final class Server implements AutoCloseable {
         InBandRegistration registration = new InBandRegistration(accounts, limits);
         ServerIq serverIq = new ServerIq(new ServerDisco(identity, options.openRegistration()),
                 new AdminCommands(identity, accounts, sessions), registration, new PrivateStorage(limits));
+        // Each partition draws its ids from its own random prefix: unique across partitions and restarts.
         ConfinedEngine engine = new ConfinedEngine(muc, store, Clock.systemUTC(), ENGINE_QUEUE_CAPACITY,
-                line -> System.err.println("serve: " + line));
+                line -> System.err.println("serve: " + line), options.engineThreads(), partition -> IdSource.unique());
         StanzaRouter router = new StanzaRouter(engine, new LocalDelivery(identity, sessions, accounts, serverIq));
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);

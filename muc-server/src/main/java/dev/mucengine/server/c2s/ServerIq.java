@@ -12,7 +12,11 @@ import java.util.Optional;
 /**
  * Iq requests the server answers itself: to its domain (disco, ping, version, session, ad-hoc
  * commands, registration), to a user's own account (roster, disco, ping) and to other accounts
- * (disco), XEP-0049 private storage. Everything else gets {@code service-unavailable}. Engine thread only.
+ * (disco), XEP-0049 private storage. Everything else gets {@code service-unavailable}.
+ *
+ * <p>Any engine partition may call it (a user's own iqs on the account's partition, iqs rooms
+ * send on theirs), so each call holds this object's lock: the state behind it (private storage,
+ * registration, the administrators' commands) is small and off the hot path.
  */
 final class ServerIq {
 
@@ -35,7 +39,7 @@ final class ServerIq {
     }
 
     /** An iq addressed to the server's domain. */
-    List<Stanza> forServer(Iq iq) {
+    synchronized List<Stanza> forServer(Iq iq) {
         if (!iq.type().isRequest()) {
             return List.of();
         }
@@ -71,7 +75,7 @@ final class ServerIq {
     }
 
     /** An iq from {@code session} with no {@code to} or to its own bare JID (RFC 6121 §8.5.4). */
-    List<Stanza> forAccount(Session session, Iq iq) {
+    synchronized List<Stanza> forAccount(Session session, Iq iq) {
         if (!iq.type().isRequest()) {
             return List.of();
         }
@@ -101,7 +105,7 @@ final class ServerIq {
     }
 
     /** An iq to an account's bare JID: the server answers on the account's behalf. */
-    List<Stanza> forOtherAccount(Iq iq) {
+    synchronized List<Stanza> forOtherAccount(Iq iq) {
         if (!iq.type().isRequest()) {
             return List.of();
         }

@@ -11,9 +11,11 @@ import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * An authenticated client as the router sees it. Apart from {@link #send} and {@link #jid}
- * (which the connection's timeouts read), only the engine thread reads or changes a session, so
- * it needs no locks.
+ * An authenticated client as the router sees it. What the client sends is handled on its
+ * account's engine partition ({@code ConfinedEngine#submit(Jid, Runnable)}), so only that thread
+ * changes a session; the partitions of the rooms it is in read its {@link #jid} and
+ * {@link #available} (both volatile) and {@link #send} to it (the writer is thread-safe, and each
+ * room's stanzas are sent by one thread, in the room's order).
  */
 final class Session {
 
@@ -22,7 +24,7 @@ final class Session {
     private final Runnable closer;
     private final Runnable onBound;
     private volatile @Nullable EntityFullJid jid;
-    private boolean available;
+    private volatile boolean available;
     private final Set<Jid> directedPresence = new LinkedHashSet<>();
 
     /**
@@ -59,7 +61,7 @@ final class Session {
         available = value;
     }
 
-    /** JIDs this resource sent available presence to directly (RFC 6121 §4.6), in order. */
+    /** JIDs this resource sent available presence to directly (RFC 6121 §4.6), in order; its account's partition only. */
     Set<Jid> directedPresence() {
         return directedPresence;
     }

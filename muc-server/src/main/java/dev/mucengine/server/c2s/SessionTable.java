@@ -1,9 +1,9 @@
 package dev.mucengine.server.c2s;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.UUID;
 import org.jxmpp.jid.EntityBareJid;
@@ -13,11 +13,15 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 
-/** Bound sessions by full JID and by account. Engine thread only. */
+/**
+ * Bound sessions by full JID and by account. Safe for the engine's partitions: an account's
+ * sessions bind and go on the account's partition, while every room's partition looks sessions
+ * up to deliver to them (a concurrent map read, no lock, on that hot path).
+ */
 final class SessionTable {
 
-    private final Map<EntityFullJid, Session> byJid = new HashMap<>();
-    private final Map<EntityBareJid, List<Session>> byAccount = new HashMap<>();
+    private final Map<EntityFullJid, Session> byJid = new ConcurrentHashMap<>();
+    private final Map<EntityBareJid, List<Session>> byAccount = new ConcurrentHashMap<>();
 
     /**
      * Binds a resource (RFC 6120 §7): the requested one, or a generated one when none was asked
@@ -29,7 +33,7 @@ final class SessionTable {
                 .orElseGet(() -> fresh(session.account()));
         session.bind(jid);
         byJid.put(jid, session);
-        byAccount.computeIfAbsent(session.account(), a -> new ArrayList<>()).add(session);
+        byAccount.computeIfAbsent(session.account(), a -> new CopyOnWriteArrayList<>()).add(session);
         return jid;
     }
 
@@ -39,13 +43,10 @@ final class SessionTable {
                 byJid.remove(jid);
             }
         });
-        List<Session> list = byAccount.get(session.account());
-        if (list != null) {
+        byAccount.computeIfPresent(session.account(), (account, list) -> {
             list.remove(session);
-            if (list.isEmpty()) {
-                byAccount.remove(session.account());
-            }
-        }
+            return list.isEmpty() ? null : list;
+        });
     }
 
     Optional<Session> byFullJid(Jid jid) {

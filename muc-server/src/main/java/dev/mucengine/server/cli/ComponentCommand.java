@@ -5,6 +5,7 @@ import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.store.StoreUnavailableException;
+import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.MonitoredStore;
 import dev.mucengine.server.StoreLocation;
 import dev.mucengine.server.component.ComponentSettings;
@@ -30,8 +31,9 @@ final class ComponentCommand {
      *
      * @param settings how to reach and authenticate with the server
      * @param store where rooms and archives are kept
+     * @param engineThreads how many engine threads the rooms are partitioned over
      */
-    record Options(ComponentSettings settings, StoreLocation store) {
+    record Options(ComponentSettings settings, StoreLocation store, int engineThreads) {
     }
 
     /** Read when {@code --secret} is absent, so the secret need not show in the process list. */
@@ -41,6 +43,7 @@ final class ComponentCommand {
             Usage: java -jar muc-server.jar component --domain DOMAIN [--host HOST] [--port PORT]
                                                         [--secret SECRET]
                                                         [--data DIR | --database URL]
+                                                        [--engine-threads N]
 
             Runs the MUC engine as an external component (XEP-0114) of a running XMPP server:
             connects to the server's component port, authenticates with the shared secret,
@@ -53,12 +56,12 @@ final class ComponentCommand {
             --port PORT      the server's component port (default 5347)
             --secret SECRET  the component's shared secret (default: $%s)
             --help, -h       print this help
-
+            %s
             %s
             Exit code: 0 after a clean stop, 1 if the server rejects the secret or domain or
             the store cannot be opened, 2 for a usage error, 3 if the engine thread died (out
             of memory, say): restart the process.
-            """.formatted(SECRET_VARIABLE, StoreOptions.HELP);
+            """.formatted(SECRET_VARIABLE, EngineThreadsOption.HELP, StoreOptions.HELP);
 
     private ComponentCommand() {
     }
@@ -70,6 +73,7 @@ final class ComponentCommand {
         Optional<DomainBareJid> domain = Optional.empty();
         Optional<String> secret = Optional.ofNullable(environment.get(SECRET_VARIABLE));
         StoreOptions store = new StoreOptions();
+        int engineThreads = ConfinedEngine.defaultThreads();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -85,6 +89,7 @@ final class ComponentCommand {
                 case "--port" -> port = port(value);
                 case "--domain" -> domain = Optional.of(domain(value));
                 case "--secret" -> secret = Optional.of(value);
+                case EngineThreadsOption.NAME -> engineThreads = EngineThreadsOption.parse(value);
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }
@@ -94,7 +99,8 @@ final class ComponentCommand {
         if (secret.isEmpty() || secret.get().isEmpty()) {
             throw new UsageException("--secret (or $" + SECRET_VARIABLE + ") is required");
         }
-        return new Options(ComponentSettings.of(host, port, domain.get(), secret.get()), store.location());
+        return new Options(ComponentSettings.of(host, port, domain.get(), secret.get()), store.location(),
+                engineThreads);
     }
 
     /** Runs until a shutdown signal or a permanent failure; returns the exit code. */
@@ -119,7 +125,8 @@ final class ComponentCommand {
             return Main.FAILED;
         }
         log.accept(StoreLocation.describe(opened));
-        ExternalComponent component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(), log);
+        ExternalComponent component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(), log,
+                options.engineThreads());
         Thread hook = new Thread(() -> {
             try {
                 component.stop();

@@ -1,6 +1,7 @@
 package dev.mucengine.server.cli;
 
 import dev.mucengine.core.store.StoreUnavailableException;
+import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.c2s.ServeOptions;
 import dev.mucengine.server.c2s.Server;
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class ServeCommand {
     static final String HELP = """
             Usage: java -jar muc-server.jar serve --domain DOMAIN [--port 5222] [--bind 127.0.0.1]
                        [--admin NAME:PASSWORD]... [--accounts FILE] [--open-registration]
-                       [--data DIR | --database URL] [limits]
+                       [--data DIR | --database URL] [--engine-threads N] [limits]
 
             Runs an XMPP server (client-to-server TCP, no TLS) with the MUC engine at
             conference.DOMAIN. Accounts are in memory: --admin accounts (administrators of the
@@ -30,7 +31,8 @@ final class ServeCommand {
             --open-registration). Stop with Ctrl-C: occupants get the rooms' shutdown presence.
 
             %s
-            %s""".formatted(StoreOptions.HELP, LimitOptions.HELP);
+            %s
+            %s""".formatted(EngineThreadsOption.HELP, StoreOptions.HELP, LimitOptions.HELP);
 
     private ServeCommand() {
     }
@@ -45,6 +47,7 @@ final class ServeCommand {
         boolean open = false;
         StoreOptions store = new StoreOptions();
         LimitOptions limits = new LimitOptions();
+        int engineThreads = ConfinedEngine.defaultThreads();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (store.accepts(a)) {
@@ -62,6 +65,7 @@ final class ServeCommand {
                 case "--admin" -> admins.add(credential(value(args, ++i, a)));
                 case "--accounts" -> accounts = Optional.of(Path.of(value(args, ++i, a)));
                 case "--open-registration" -> open = true;
+                case EngineThreadsOption.NAME -> engineThreads = EngineThreadsOption.parse(value(args, ++i, a));
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
         }
@@ -69,7 +73,7 @@ final class ServeCommand {
             throw new UsageException("--domain is required");
         }
         return new ServeOptions(domain, port, bind, admins, accounts, open, store.location(), limits.limits(),
-                limits.roomLimits());
+                limits.roomLimits(), engineThreads);
     }
 
     /** Runs until the JVM shuts down; returns an exit code only when the server cannot start. */

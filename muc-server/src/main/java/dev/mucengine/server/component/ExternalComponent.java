@@ -1,5 +1,6 @@
 package dev.mucengine.server.component;
 
+import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
@@ -61,9 +62,12 @@ public final class ExternalComponent {
     private boolean stopping;
 
     private ExternalComponent(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
-            Consumer<String> log) {
+            Consumer<String> log, int engineThreads) {
         this.settings = settings;
-        this.engine = new ConfinedEngine(engine, store, clock, ENGINE_QUEUE_CAPACITY, log);
+        this.engine = engineThreads == 1
+                ? new ConfinedEngine(engine, store, clock, ENGINE_QUEUE_CAPACITY, log)
+                : new ConfinedEngine(engine, store, clock, ENGINE_QUEUE_CAPACITY, log, engineThreads,
+                        partition -> IdSource.unique());
         this.router = new StanzaRouter(this.engine, this::toServer);
         this.log = log;
         this.thread = new Thread(this::run, "component-" + settings.domain());
@@ -80,7 +84,19 @@ public final class ExternalComponent {
      */
     public static ExternalComponent start(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
             Consumer<String> log) {
-        ExternalComponent component = new ExternalComponent(settings, engine, store, clock, log);
+        return start(settings, engine, store, clock, log, 1);
+    }
+
+    /**
+     * As {@link #start(ComponentSettings, MucService, RoomStore, Clock, Consumer)}, with the rooms
+     * partitioned over {@code engineThreads} engine threads ({@link ConfinedEngine}), each drawing
+     * ids from its own {@link IdSource#unique()}; one thread uses the service's own ids.
+     *
+     * @param engineThreads how many engine threads, at least 1
+     */
+    public static ExternalComponent start(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
+            Consumer<String> log, int engineThreads) {
+        ExternalComponent component = new ExternalComponent(settings, engine, store, clock, log, engineThreads);
         component.engine.start();
         component.thread.start();
         return component;
@@ -191,7 +207,9 @@ public final class ExternalComponent {
     private void inbound(Element element) {
         StanzaResult parsed = Stanza.parse(element);
         if (parsed instanceof StanzaResult.Valid valid) {
-            engine.submit(() -> router.toService(valid.stanza()));
+            Stanza stanza = valid.stanza();
+            // Straight to the room's partition; one room's stanzas keep the server's order.
+            engine.submit(stanza.to().orElse(settings.domain()), () -> router.toService(stanza));
         } else {
             // The server stamps addresses; a malformed one has no sender we could answer.
             log.accept("dropped an unusable <" + element.localName() + "/>: "

@@ -67,4 +67,12 @@ class ComponentCommandTest {
         assertThat(Main.run(new String[] {"component", "--port", "5347"}, o, e)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --domain is required");
     }
+
+    @Test
+    void takesTheEngineThreadsAndDefaultsToOnePerCore() throws Exception {
+        assertThat(ComponentCommand.parse(new String[] {"--domain", "m", "--secret", "x", "--engine-threads", "4"},
+                Map.of()).engineThreads()).isEqualTo(4);
+        assertThat(ComponentCommand.parse(new String[] {"--domain", "m", "--secret", "x"}, Map.of()).engineThreads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
 }

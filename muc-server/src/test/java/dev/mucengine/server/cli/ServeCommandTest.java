@@ -75,6 +75,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void takesTheEngineThreadsAndDefaultsToOnePerCore() throws Exception {
+        assertThat(ServeCommand.parse(new String[] {"--domain", "d", "--engine-threads", "3"}).engineThreads())
+                .isEqualTo(3);
+        assertThat(ServeCommand.parse(new String[] {"--domain", "d"}).engineThreads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--engine-threads", "0"}))
+                .hasMessage("bad --engine-threads '0': a number from 1 to 1024");
+    }
+
+    @Test
     void refusesLimitsThatAreNotPositiveNumbers() {
         assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--auth-timeout", "0"}))
                 .hasMessage("--auth-timeout needs a positive whole number, got '0'");
