@@ -143,7 +143,7 @@ public final class MucService implements StanzaHandler {
      */
     public Effects handle(Stanza stanza, Instant now, IdSource ids) {
         Optional<String> secret = unstoredSecret.getAndSet(Optional.empty());
-        Effects effects;
+        Effects effects = Effects.NONE;
         try {
             effects = dispatch(stanza, now, ids, secret);
         } catch (StoreUnavailableException e) {
@@ -153,10 +153,11 @@ public final class MucService implements StanzaHandler {
             replyIfRequest(stanza, StanzaError.of(Condition.RESOURCE_CONSTRAINT)
                     .withText("The room store is unavailable; try again later"), out);
             effects = out.effects();
-        }
-        if (secret.isPresent()
-                && effects.changes().stream().noneMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
-            unstoredSecret.compareAndSet(Optional.empty(), secret); // not reported this time: the next call does
+        } finally {
+            if (secret.isPresent()
+                    && effects.changes().stream().noneMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
+                unstoredSecret.compareAndSet(Optional.empty(), secret); // not reported this time: the next call does
+            }
         }
         return effects;
     }
