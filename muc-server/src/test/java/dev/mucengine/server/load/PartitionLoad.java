@@ -23,10 +23,13 @@ import org.jxmpp.jid.impl.JidCreate;
 /**
  * A measuring tool, not a test: the engine alone ({@link ConfinedEngine} and {@link StanzaRouter},
  * no sockets, no serialization), with its rooms partitioned over 1, 2, ... engine threads.
- * {@code rooms} rooms of {@code occupants} occupants each; one submitting thread sends
- * {@code messages} groupchat messages to every room, round robin, and the destination counts the
- * deliveries. Deliveries per second = deliveries / time from the first submit until the last
- * delivery. In memory: no store, so no commit cost.
+ * {@code rooms} rooms of {@code occupants} occupants each; {@code messages} groupchat messages to
+ * every room, round robin, are queued while every partition is held at a gate, then the gates
+ * open and the destination counts the deliveries (so the submitting thread does not compete with
+ * the engine threads for the cores). Deliveries per second = deliveries / time from opening the
+ * gates until the last delivery; CPU per delivery = CPU time of the process in that window (the
+ * engine threads, GC and JIT; the submitting thread waits) / deliveries (what partitioning costs, whatever else runs on the machine). A first round
+ * warms the JIT up and is not reported. In memory: no store, so no commit cost.
  *
  * <pre>
  * java -cp muc-server/target/test-classes:muc-server/target/muc-server.jar \
@@ -49,19 +52,25 @@ public final class PartitionLoad {
         int runs = arg(args, 4, 3);
         System.out.printf("rooms=%d occupants=%d messages per room=%d, %d cores%n", rooms, occupants, messages,
                 Runtime.getRuntime().availableProcessors());
+        for (int threads = 1; threads <= maxThreads; threads++) {
+            measure(threads, rooms, occupants, messages); // warm-up
+        }
         for (int run = 1; run <= runs; run++) {
             for (int threads = 1; threads <= maxThreads; threads++) {
-                double rate = measure(threads, rooms, occupants, messages);
-                System.out.printf("run %d, %d engine thread(s): %,.0f deliveries/s%n", run, threads, rate);
+                double[] result = measure(threads, rooms, occupants, messages);
+                System.out.printf("run %d, %d engine thread(s): %,.0f deliveries/s, %.0f ns CPU per delivery%n",
+                        run, threads, result[0], result[1]);
             }
         }
     }
 
-    private static double measure(int threads, int rooms, int occupants, int messages) throws Exception {
+    /** Deliveries per second and CPU nanoseconds per delivery. */
+    private static double[] measure(int threads, int rooms, int occupants, int messages) throws Exception {
         InMemoryRoomStore store = new InMemoryRoomStore();
         MucService service = new MucService(ServiceConfig.of(JidCreate.domainBareFrom(SERVICE)), store,
                 IdSource.unique());
-        ConfinedEngine engine = new ConfinedEngine(service, store, Clock.systemUTC(), 10_000, System.err::println,
+        int capacity = rooms * (messages + occupants + 2);
+        ConfinedEngine engine = new ConfinedEngine(service, store, Clock.systemUTC(), capacity, System.err::println,
                 threads, p -> IdSource.unique());
         LongAdder delivered = new LongAdder();
         long expected = (long) rooms * messages * occupants;
@@ -101,19 +110,54 @@ public final class PartitionLoad {
             engine.submit(room, joined::countDown); // after the room's joins, on its partition
         }
         joined.await();
-        long start = System.nanoTime();
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(engine.partitions());
+        for (int p = 0; p < engine.partitions(); p++) {
+            engine.submit(roomOn(p, engine), () -> {
+                held.countDown();
+                awaitQuietly(gate);
+            });
+        }
+        held.await();
         for (int m = 0; m < messages; m++) {
             for (int r = 0; r < rooms; r++) {
                 Stanza message = perRoom.get(r).get(m);
                 engine.submit(roomJids.get(r), () -> router.route(message));
             }
         }
+        long cpuBefore = cpuNanos();
+        long start = System.nanoTime();
+        gate.countDown();
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("not every message arrived: " + bodies.sum() + " of " + expected);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = cpuNanos() - cpuBefore;
         engine.stopAfter(() -> { }, Duration.ofSeconds(10));
-        return bodies.sum() / seconds;
+        return new double[] {bodies.sum() / seconds, (double) cpu / bodies.sum()};
+    }
+
+    /** CPU time of this process so far (the engine threads, and GC and JIT with them). */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** Some address on partition {@code p}, for the gate task. */
+    private static Jid roomOn(int p, ConfinedEngine engine) throws Exception {
+        for (int i = 0; ; i++) {
+            Jid jid = JidCreate.from("gate" + i + "@" + SERVICE);
+            if (engine.partitionOf(jid) == p) {
+                return jid;
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Stanza parse(String xml) {
