@@ -241,4 +241,23 @@ class MucServiceTest {
         f.now = f.now.plusSeconds(61);
         assertThat(f.send(join(ROMEO, "r3@muc.example/romeo"))).noneMatch(Stanza::isError);
     }
+
+    @Test
+    void aCreationRefusedForOneQuotaGivesBackWhatTheOthersTook() {
+        Limits d = Limits.DEFAULTS;
+        Limits twoRoomsOnePerUser = new Limits(d.maxOccupantsPerRoom(), 2, 1, d.historySize(), d.maxSubjectLength(),
+                d.maxNickLength(), d.maxReasonLength(), d.maxMessageLength(), 2);
+        ServiceFixture f = new ServiceFixture(ServiceConfig.of(DOMAIN).withLimits(twoRoomsOnePerUser),
+                new InMemoryRoomStore());
+        assertThat(f.send(join(ROMEO, "r0@muc.example/romeo"))).noneMatch(Stanza::isError);
+
+        // Refused as Romeo's second room: the service's second place must not stay taken.
+        assertThat(f.send(join(ROMEO, "r1@muc.example/romeo"))).singleElement().satisfies(s ->
+                assertThat(s.error().orElseThrow().condition()).isEqualTo(Condition.NOT_ALLOWED));
+
+        assertThat(f.send(join(JULIET, "j0@muc.example/juliet"))).as("the second place is still free")
+                .noneMatch(Stanza::isError);
+        assertThat(f.send(join(NURSE, "n0@muc.example/nurse"))).singleElement().satisfies(s ->
+                assertThat(s.error().orElseThrow().text().orElse("")).isEqualTo("Too many rooms"));
+    }
 }
