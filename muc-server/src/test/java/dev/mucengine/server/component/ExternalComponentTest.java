@@ -7,6 +7,7 @@ import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.xml.StreamEvent;
 import dev.mucengine.xml.XmlLimits;
 import java.time.Clock;
@@ -60,8 +61,10 @@ class ExternalComponentTest {
         InMemoryRoomStore store = new InMemoryRoomStore();
         MucService engine = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(DOMAIN)),
                 store, IdSource.sequential("c-"));
+        // As the component command does: one engine thread per core, the rooms partitioned over them.
         component = ExternalComponent.start(settings, engine, store,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), log::add);
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), log::add,
+                ConfinedEngine.defaultThreads());
         return component;
     }
 

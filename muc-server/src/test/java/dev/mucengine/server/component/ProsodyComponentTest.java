@@ -7,6 +7,7 @@ import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.server.ConfinedEngine;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class ProsodyComponentTest {
                     if (line.startsWith("connected")) {
                         connected.countDown();
                     }
-                });
+                }, ConfinedEngine.defaultThreads()); // as the component command: one engine thread per core
         assertThat(connected.await(WAIT_SECONDS, TimeUnit.SECONDS))
                 .as("component connected; its log: %s; Prosody's: %s", componentLog, prosody.log()).isTrue();
     }
