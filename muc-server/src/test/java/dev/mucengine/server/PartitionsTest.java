@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -228,7 +229,7 @@ class PartitionsTest {
         final ConfinedEngine engine;
         final StanzaRouter router;
         final List<Stanza> delivered = new CopyOnWriteArrayList<>();
-        volatile java.util.function.Consumer<Stanza> onDelivery = s -> { };
+        volatile Consumer<Stanza> onDelivery = s -> { };
 
         Partitioned(ConfinedEngine engine) {
             this.engine = engine;
