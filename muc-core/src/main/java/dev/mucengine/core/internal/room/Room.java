@@ -13,12 +13,14 @@ import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +48,13 @@ public final class Room implements RoomView {
     private RoomConfig config;
     private boolean locked;
     private boolean destroyed;
-    private final Map<Jid, AffiliationEntry> affiliations = new LinkedHashMap<>();
-    /** By nickname comparison key (RFC 8266 §2.3): a reservation holds for every form of the nickname. */
-    private final Map<String, Jid> reservedNicks = new HashMap<>();
+    /** Sized for the usual room, with one owner; grows as affiliations are added. */
+    private final Map<Jid, AffiliationEntry> affiliations = new LinkedHashMap<>(2);
+    /**
+     * By nickname comparison key (RFC 8266 §2.3): a reservation holds for every form of the
+     * nickname. Created with the first reservation: most rooms have none.
+     */
+    private @Nullable Map<String, Jid> reservedNicks;
     private final OccupantTable seats = new OccupantTable();
     private Optional<Message> subject = Optional.empty();
     private Optional<Element> vcard = Optional.empty();
@@ -56,15 +62,18 @@ public final class Room implements RoomView {
     private @Nullable List<DurableChange> changes;
     /** Requests forwarded to occupants' accounts, awaiting answers; created on the first. */
     private @Nullable ForwardedRequests forwarded;
-    /** What modules keep in the room, by type; created when a module first asks. */
-    private @Nullable Map<Class<?>, Object> moduleState;
+    /**
+     * What modules keep in the room: their types and states, alternating, in the order first
+     * asked for; created when a module first asks. A few modules keep state, so a scan beats a map.
+     */
+    private Object @Nullable [] moduleState;
 
     /**
      * @param modules the service's room modules, which decorate what the room sends
      * @param creator who created the room, when known: it counts toward that user's room limit
      */
     public Room(EntityBareJid jid, RoomConfig config, Modules modules, Optional<BareJid> creator) {
-        this.jid = jid;
+        this.jid = modules.sharedDomains().shared(jid);
         this.config = config;
         this.modules = modules;
         this.creator = creator;
@@ -104,7 +113,7 @@ public final class Room implements RoomView {
             return List.of();
         }
         List<DurableChange> drained = List.copyOf(changes);
-        changes.clear();
+        changes = null; // most rooms change rarely: no list kept between changes
         return drained;
     }
 
@@ -130,10 +139,20 @@ public final class Room implements RoomView {
 
     /** A module's state in this room, created by {@code initial} the first time it is asked for. */
     public <T> T moduleState(Class<T> type, Supplier<? extends T> initial) {
-        if (moduleState == null) {
-            moduleState = new HashMap<>(4);
+        Object[] states = moduleState == null ? new Object[0] : moduleState;
+        for (int i = 0; i < states.length; i += 2) {
+            if (states[i] == type) {
+                return type.cast(states[i + 1]);
+            }
         }
-        return type.cast(moduleState.computeIfAbsent(type, k -> initial.get()));
+        T state = Objects.requireNonNull(initial.get(), "module state");
+        // Read again: making the state may have added another module's.
+        states = moduleState == null ? new Object[0] : moduleState;
+        states = Arrays.copyOf(states, states.length + 2);
+        states[states.length - 2] = type;
+        states[states.length - 1] = state;
+        moduleState = states;
+        return state;
     }
 
     @Override
@@ -223,18 +242,24 @@ public final class Room implements RoomView {
     private void putAffiliation(AffiliationEntry entry) {
         Jid key = entry.jid().asBareJid();
         AffiliationEntry old = affiliations.remove(key);
-        if (old != null) {
-            old.reservedNick().ifPresent(n -> reservedNicks.remove(Nicknames.comparisonKey(n)));
+        if (old != null && old.reservedNick().isPresent() && reservedNicks != null) {
+            reservedNicks.remove(Nicknames.comparisonKey(old.reservedNick().get()));
         }
         if (entry.affiliation() != Affiliation.NONE) {
             affiliations.put(key, entry);
-            entry.reservedNick().ifPresent(n -> reservedNicks.put(Nicknames.comparisonKey(n), key));
+            if (entry.reservedNick().isPresent()) {
+                if (reservedNicks == null) {
+                    reservedNicks = new HashMap<>(2);
+                }
+                reservedNicks.put(Nicknames.comparisonKey(entry.reservedNick().get()), key);
+            }
         }
     }
 
     @Override
     public Optional<Jid> reservedBy(Resourcepart nick) {
-        return Optional.ofNullable(reservedNicks.get(Nicknames.comparisonKey(nick)));
+        return reservedNicks == null ? Optional.empty()
+                : Optional.ofNullable(reservedNicks.get(Nicknames.comparisonKey(nick)));
     }
 
     @Override
@@ -285,14 +310,17 @@ public final class Room implements RoomView {
         return seats.sessionsOf(bareJid);
     }
 
-    /** Adds a session: see {@link OccupantTable#add}. */
+    /**
+     * Adds a session: see {@link OccupantTable#add}. The session is kept with the part of its
+     * presence that is re-broadcast, shared with equal ones ({@link KeptPresences}).
+     */
     public Occupant add(Occupant occupant) {
-        return seats.add(occupant);
+        return seats.add(occupant.withPresence(modules.keptPresences().kept(occupant.presence())));
     }
 
-    /** Replaces one session's presence, keeping its place. */
+    /** Replaces one session's presence (kept as {@link #add} keeps it), keeping its place. */
     public void update(Occupant updated) {
-        seats.update(updated);
+        seats.update(updated.withPresence(modules.keptPresences().kept(updated.presence())));
     }
 
     /** Gives every session of {@code occupant} the role; returns the occupant as shown. */
