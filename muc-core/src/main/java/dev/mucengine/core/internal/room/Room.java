@@ -1,7 +1,6 @@
 package dev.mucengine.core.internal.room;
 
 import dev.mucengine.core.muc.Affiliation;
-import dev.mucengine.core.muc.Nicknames;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
@@ -15,11 +14,7 @@ import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,17 +39,12 @@ public final class Room implements RoomView {
 
     private final EntityBareJid jid;
     private final Modules modules;
-    private final Optional<BareJid> creator;
+    /** Null when unknown; not an Optional, which would cost every room 16 bytes. */
+    private final @Nullable BareJid creator;
     private RoomConfig config;
     private boolean locked;
     private boolean destroyed;
-    /** Sized for the usual room, with one owner; grows as affiliations are added. */
-    private final Map<Jid, AffiliationEntry> affiliations = new LinkedHashMap<>(2);
-    /**
-     * By nickname comparison key (RFC 8266 §2.3): a reservation holds for every form of the
-     * nickname. Created with the first reservation: most rooms have none.
-     */
-    private @Nullable Map<String, Jid> reservedNicks;
+    private final AffiliationTable affiliations = new AffiliationTable();
     private final OccupantTable seats = new OccupantTable();
     private Optional<Message> subject = Optional.empty();
     private Optional<Element> vcard = Optional.empty();
@@ -76,7 +66,7 @@ public final class Room implements RoomView {
         this.jid = modules.sharedDomains().shared(jid);
         this.config = config;
         this.modules = modules;
-        this.creator = creator;
+        this.creator = creator.orElse(null);
     }
 
     /** A persistent room as it was stored: its configuration, affiliations and subject. */
@@ -92,11 +82,11 @@ public final class Room implements RoomView {
 
     /** The room's durable state, as a store keeps it. */
     public RoomRecord record() {
-        return new RoomRecord(jid, config, List.copyOf(affiliations.values()), subject, creator, vcard);
+        return new RoomRecord(jid, config, List.copyOf(affiliations.all()), subject, creator(), vcard);
     }
 
     public Optional<BareJid> creator() {
-        return creator;
+        return Optional.ofNullable(creator);
     }
 
     public Modules modules() {
@@ -219,13 +209,13 @@ public final class Room implements RoomView {
 
     @Override
     public Collection<AffiliationEntry> affiliations() {
-        return Collections.unmodifiableCollection(affiliations.values());
+        return affiliations.all();
     }
 
     @Override
     public List<AffiliationEntry> withAffiliation(Affiliation affiliation) {
         List<AffiliationEntry> result = new ArrayList<>();
-        for (AffiliationEntry e : affiliations.values()) {
+        for (AffiliationEntry e : affiliations.all()) {
             if (e.affiliation() == affiliation) {
                 result.add(e);
             }
@@ -240,26 +230,12 @@ public final class Room implements RoomView {
     }
 
     private void putAffiliation(AffiliationEntry entry) {
-        Jid key = entry.jid().asBareJid();
-        AffiliationEntry old = affiliations.remove(key);
-        if (old != null && old.reservedNick().isPresent() && reservedNicks != null) {
-            reservedNicks.remove(Nicknames.comparisonKey(old.reservedNick().get()));
-        }
-        if (entry.affiliation() != Affiliation.NONE) {
-            affiliations.put(key, entry);
-            if (entry.reservedNick().isPresent()) {
-                if (reservedNicks == null) {
-                    reservedNicks = new HashMap<>(2);
-                }
-                reservedNicks.put(Nicknames.comparisonKey(entry.reservedNick().get()), key);
-            }
-        }
+        affiliations.put(entry);
     }
 
     @Override
     public Optional<Jid> reservedBy(Resourcepart nick) {
-        return reservedNicks == null ? Optional.empty()
-                : Optional.ofNullable(reservedNicks.get(Nicknames.comparisonKey(nick)));
+        return Optional.ofNullable(affiliations.reservedBy(nick));
     }
 
     @Override
