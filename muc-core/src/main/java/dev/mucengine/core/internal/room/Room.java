@@ -30,10 +30,12 @@ import org.jxmpp.jid.parts.Resourcepart;
  * The state of one room: configuration, affiliations, occupants, subject, and the state room
  * modules keep in it (discussion history, for one).
  *
- * <p>Mutable and confined: only the thread that owns the room's service touches it. Every lookup
- * a stanza needs is O(1): occupants are indexed by real JID and by nickname, affiliations by JID,
- * reserved nicknames by nickname. Occupants iterate in join order, which a nickname change does
- * not disturb. The setters of durable state record each change ({@link #drainChanges()}).
+ * <p>Mutable and confined: only the thread that owns the room's service touches it. Small, for a
+ * service of many small rooms (issue 12): the occupants and affiliations of a small room are
+ * short arrays, scanned, and a large room's are indexed, so that every lookup a stanza needs is
+ * O(1) there ({@link OccupantTable}, {@link AffiliationTable}); what only some rooms need is made
+ * when first needed. Occupants iterate in join order, which a nickname change does not disturb.
+ * The setters of durable state record each change ({@link #drainChanges()}).
  */
 public final class Room implements RoomView {
 
