@@ -8,5 +8,8 @@ module dev.mucengine.server {
     requires dev.mucengine.core;
     requires dev.mucengine.xml;
     requires dev.mucengine.store.sql;
+    // The JVM's manageable memory flags, set at start (cli.MemorySettings).
+    requires java.management;
+    requires jdk.management;
     requires static org.jspecify;
 }

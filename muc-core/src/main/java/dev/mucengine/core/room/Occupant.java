@@ -12,7 +12,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param nick the nickname, as prepared by {@link dev.mucengine.core.muc.Nicknames}; unique in the room
  * @param realJid the session's full JID; unique in the room
  * @param role the occupant's current role
- * @param presence the last available presence the session sent to the room
+ * @param presence the last available presence the session sent to the room; a room keeps only its
+ *     type and the payload it re-broadcasts (not its addresses, id or MUC elements)
  * @param joinSequence increasing per room; orders occupants the way they joined
  */
 public record Occupant(Resourcepart nick, EntityFullJid realJid, Role role, Presence presence, long joinSequence) {

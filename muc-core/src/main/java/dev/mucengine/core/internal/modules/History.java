@@ -28,7 +28,10 @@ final class History {
     }
 
     private final int capacity;
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    /** Never changed: the entries of every history until its first message (an empty ArrayDeque takes 88 bytes). */
+    private static final Deque<Entry> EMPTY = new ArrayDeque<>(0);
+
+    private Deque<Entry> entries = EMPTY;
 
     History(int capacity) {
         this.capacity = capacity;
@@ -37,6 +40,9 @@ final class History {
     void append(Message broadcast, Instant at) {
         if (capacity <= 0) {
             return;
+        }
+        if (entries == EMPTY) {
+            entries = new ArrayDeque<>(Math.min(capacity, 16));
         }
         if (entries.size() == capacity) {
             entries.removeFirst();

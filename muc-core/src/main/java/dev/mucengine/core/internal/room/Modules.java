@@ -50,6 +50,8 @@ public final class Modules {
     private final List<RoomModule> configuredActions;
     private final RoomConfigForm configForm;
     private final OccupantIds occupantIds;
+    private final KeptPresences keptPresences = new KeptPresences();
+    private final SharedDomains sharedDomains = new SharedDomains();
 
     /**
      * @param modules the service's room modules, in order
@@ -114,6 +116,16 @@ public final class Modules {
     /** The service's occupant ids: rooms derive their occupants' ids (XEP-0421) from it. */
     public OccupantIds occupantIds() {
         return occupantIds;
+    }
+
+    /** The presences the service's rooms keep for their occupants, reduced and shared. */
+    KeptPresences keptPresences() {
+        return keptPresences;
+    }
+
+    /** The domains of the JIDs the service's rooms keep, one copy each. */
+    SharedDomains sharedDomains() {
+        return sharedDomains;
     }
 
     public List<RoomModule> all() {

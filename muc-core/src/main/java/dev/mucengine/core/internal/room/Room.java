@@ -1,7 +1,6 @@
 package dev.mucengine.core.internal.room;
 
 import dev.mucengine.core.muc.Affiliation;
-import dev.mucengine.core.muc.Nicknames;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.room.Occupant;
@@ -13,12 +12,10 @@ import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import dev.mucengine.core.xml.Element;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -33,22 +30,23 @@ import org.jxmpp.jid.parts.Resourcepart;
  * The state of one room: configuration, affiliations, occupants, subject, and the state room
  * modules keep in it (discussion history, for one).
  *
- * <p>Mutable and confined: only the thread that owns the room's service touches it. Every lookup
- * a stanza needs is O(1): occupants are indexed by real JID and by nickname, affiliations by JID,
- * reserved nicknames by nickname. Occupants iterate in join order, which a nickname change does
- * not disturb. The setters of durable state record each change ({@link #drainChanges()}).
+ * <p>Mutable and confined: only the thread that owns the room's service touches it. Small, for a
+ * service of many small rooms (issue 12): the occupants and affiliations of a small room are
+ * short arrays, scanned, and a large room's are indexed, so that every lookup a stanza needs is
+ * O(1) there ({@link OccupantTable}, {@link AffiliationTable}); what only some rooms need is made
+ * when first needed. Occupants iterate in join order, which a nickname change does not disturb.
+ * The setters of durable state record each change ({@link #drainChanges()}).
  */
 public final class Room implements RoomView {
 
     private final EntityBareJid jid;
     private final Modules modules;
-    private final Optional<BareJid> creator;
+    /** Null when unknown; not an Optional, which would cost every room 16 bytes. */
+    private final @Nullable BareJid creator;
     private RoomConfig config;
     private boolean locked;
     private boolean destroyed;
-    private final Map<Jid, AffiliationEntry> affiliations = new LinkedHashMap<>();
-    /** By nickname comparison key (RFC 8266 §2.3): a reservation holds for every form of the nickname. */
-    private final Map<String, Jid> reservedNicks = new HashMap<>();
+    private final AffiliationTable affiliations = new AffiliationTable();
     private final OccupantTable seats = new OccupantTable();
     private Optional<Message> subject = Optional.empty();
     private Optional<Element> vcard = Optional.empty();
@@ -56,18 +54,21 @@ public final class Room implements RoomView {
     private @Nullable List<DurableChange> changes;
     /** Requests forwarded to occupants' accounts, awaiting answers; created on the first. */
     private @Nullable ForwardedRequests forwarded;
-    /** What modules keep in the room, by type; created when a module first asks. */
-    private @Nullable Map<Class<?>, Object> moduleState;
+    /**
+     * What modules keep in the room: their types and states, alternating, in the order first
+     * asked for; created when a module first asks. A few modules keep state, so a scan beats a map.
+     */
+    private Object @Nullable [] moduleState;
 
     /**
      * @param modules the service's room modules, which decorate what the room sends
      * @param creator who created the room, when known: it counts toward that user's room limit
      */
     public Room(EntityBareJid jid, RoomConfig config, Modules modules, Optional<BareJid> creator) {
-        this.jid = jid;
+        this.jid = modules.sharedDomains().shared(jid);
         this.config = config;
         this.modules = modules;
-        this.creator = creator;
+        this.creator = creator.orElse(null);
     }
 
     /** A persistent room as it was stored: its configuration, affiliations and subject. */
@@ -83,11 +84,11 @@ public final class Room implements RoomView {
 
     /** The room's durable state, as a store keeps it. */
     public RoomRecord record() {
-        return new RoomRecord(jid, config, List.copyOf(affiliations.values()), subject, creator, vcard);
+        return new RoomRecord(jid, config, List.copyOf(affiliations.all()), subject, creator(), vcard);
     }
 
     public Optional<BareJid> creator() {
-        return creator;
+        return Optional.ofNullable(creator);
     }
 
     public Modules modules() {
@@ -104,7 +105,7 @@ public final class Room implements RoomView {
             return List.of();
         }
         List<DurableChange> drained = List.copyOf(changes);
-        changes.clear();
+        changes = null; // most rooms change rarely: no list kept between changes
         return drained;
     }
 
@@ -130,10 +131,20 @@ public final class Room implements RoomView {
 
     /** A module's state in this room, created by {@code initial} the first time it is asked for. */
     public <T> T moduleState(Class<T> type, Supplier<? extends T> initial) {
-        if (moduleState == null) {
-            moduleState = new HashMap<>(4);
+        Object[] states = moduleState == null ? new Object[0] : moduleState;
+        for (int i = 0; i < states.length; i += 2) {
+            if (states[i] == type) {
+                return type.cast(states[i + 1]);
+            }
         }
-        return type.cast(moduleState.computeIfAbsent(type, k -> initial.get()));
+        T state = Objects.requireNonNull(initial.get(), "module state");
+        // Read again: making the state may have added another module's.
+        states = moduleState == null ? new Object[0] : moduleState;
+        states = Arrays.copyOf(states, states.length + 2);
+        states[states.length - 2] = type;
+        states[states.length - 1] = state;
+        moduleState = states;
+        return state;
     }
 
     @Override
@@ -200,13 +211,13 @@ public final class Room implements RoomView {
 
     @Override
     public Collection<AffiliationEntry> affiliations() {
-        return Collections.unmodifiableCollection(affiliations.values());
+        return affiliations.all();
     }
 
     @Override
     public List<AffiliationEntry> withAffiliation(Affiliation affiliation) {
         List<AffiliationEntry> result = new ArrayList<>();
-        for (AffiliationEntry e : affiliations.values()) {
+        for (AffiliationEntry e : affiliations.all()) {
             if (e.affiliation() == affiliation) {
                 result.add(e);
             }
@@ -221,20 +232,12 @@ public final class Room implements RoomView {
     }
 
     private void putAffiliation(AffiliationEntry entry) {
-        Jid key = entry.jid().asBareJid();
-        AffiliationEntry old = affiliations.remove(key);
-        if (old != null) {
-            old.reservedNick().ifPresent(n -> reservedNicks.remove(Nicknames.comparisonKey(n)));
-        }
-        if (entry.affiliation() != Affiliation.NONE) {
-            affiliations.put(key, entry);
-            entry.reservedNick().ifPresent(n -> reservedNicks.put(Nicknames.comparisonKey(n), key));
-        }
+        affiliations.put(entry);
     }
 
     @Override
     public Optional<Jid> reservedBy(Resourcepart nick) {
-        return Optional.ofNullable(reservedNicks.get(Nicknames.comparisonKey(nick)));
+        return Optional.ofNullable(affiliations.reservedBy(nick));
     }
 
     @Override
@@ -285,14 +288,17 @@ public final class Room implements RoomView {
         return seats.sessionsOf(bareJid);
     }
 
-    /** Adds a session: see {@link OccupantTable#add}. */
+    /**
+     * Adds a session: see {@link OccupantTable#add}. The session is kept with the part of its
+     * presence that is re-broadcast, shared with equal ones ({@link KeptPresences}).
+     */
     public Occupant add(Occupant occupant) {
-        return seats.add(occupant);
+        return seats.add(occupant.withPresence(modules.keptPresences().kept(occupant.presence())));
     }
 
-    /** Replaces one session's presence, keeping its place. */
+    /** Replaces one session's presence (kept as {@link #add} keeps it), keeping its place. */
     public void update(Occupant updated) {
-        seats.update(updated);
+        seats.update(updated.withPresence(modules.keptPresences().kept(updated.presence())));
     }
 
     /** Gives every session of {@code occupant} the role; returns the occupant as shown. */
