@@ -8,6 +8,7 @@ import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.server.FanoutSerializer;
 import dev.mucengine.server.StanzaRouter;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import org.jxmpp.jid.Jid;
  * {@code serve}'s destination for everything not addressed to the MUC service: local users and
  * the server itself, after RFC 6121 §8 (bare and full JID rules) minus rosters and offline
  * storage. Remote domains do not exist here. Engine thread only.
+ *
+ * <p>Stanzas are serialized here, on the engine thread, once per fan-out ({@link FanoutSerializer}):
+ * the copies of a groupchat message or a presence broadcast come one after another, and each
+ * session's writer gets its copy as bytes.
  */
 final class LocalDelivery implements StanzaRouter.Destination {
 
@@ -25,6 +30,7 @@ final class LocalDelivery implements StanzaRouter.Destination {
     private final SessionTable sessions;
     private final Accounts accounts;
     private final ServerIq serverIq;
+    private final FanoutSerializer serializer = new FanoutSerializer(Stanza.CLIENT_NAMESPACE);
 
     LocalDelivery(ServerIdentity identity, SessionTable sessions, Accounts accounts, ServerIq serverIq) {
         this.domain = identity.domain();
@@ -54,7 +60,7 @@ final class LocalDelivery implements StanzaRouter.Destination {
     private List<Stanza> toFullJid(Stanza stanza, Jid to) {
         Optional<Session> session = sessions.byFullJid(to);
         if (session.isPresent()) {
-            session.get().send(stanza.element());
+            send(session.get(), stanza);
             return List.of();
         }
         if (stanza instanceof Message m && (m.type() == MessageType.NORMAL || m.type() == MessageType.CHAT)) {
@@ -91,9 +97,13 @@ final class LocalDelivery implements StanzaRouter.Destination {
             return List.of(); // subscription management needs a roster
         }
         for (Session s : available) {
-            s.send(stanza.element());
+            send(s, stanza);
         }
         return List.of();
+    }
+
+    private void send(Session session, Stanza stanza) {
+        serializer.serialize(stanza.element()).ifPresentOrElse(session::send, () -> session.send(stanza.element()));
     }
 
     private static List<Stanza> bounce(Stanza stanza, Condition condition) {
