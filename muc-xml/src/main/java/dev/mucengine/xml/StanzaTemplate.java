@@ -127,6 +127,22 @@ public final class StanzaTemplate {
      * @return the copy's bytes, sharing this template's
      */
     public SplicedBytes addressedTo(String to) {
-        return new SplicedBytes(prefix, XmlWriter.escapeAttribute(to).getBytes(StandardCharsets.UTF_8), suffix);
+        byte[] escaped = needsEscaping(to) ? XmlWriter.escapeAttribute(to).getBytes(StandardCharsets.UTF_8)
+                : to.getBytes(StandardCharsets.ISO_8859_1);
+        return new SplicedBytes(prefix, escaped, suffix);
+    }
+
+    /**
+     * False for printable ASCII without markup or quote characters, which the writer copies as
+     * they are (the usual JID): then the bytes are the characters, without an escaping pass.
+     */
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '<' || c == '>' || c == '&' || c == '\'' || c == '"') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -43,7 +43,7 @@ class StanzaTemplateTest {
             String stream = STREAMS[random.nextInt(STREAMS.length)];
             StanzaTemplate template = StanzaTemplate.of(stanza, stream);
             for (int r = 0; r < 4; r++) {
-                String to = text(random);
+                String to = r == 0 ? plainJid(random) : text(random);
                 Element copy = stanza.withAttribute("to", to);
                 byte[] expected = serializer.toBytesInStream(copy, stream);
                 assertThat(template.addressedTo(to).toByteArray())
@@ -134,6 +134,17 @@ class StanzaTemplateTest {
             }
         }
         return b.build();
+    }
+
+    /** Printable ASCII as JIDs usually are, none of it escaped. */
+    private static String plainJid(Random random) {
+        StringBuilder sb = new StringBuilder();
+        int n = random.nextInt(40);
+        for (int i = 0; i < n; i++) {
+            char c = (char) (0x20 + random.nextInt(0x5F));
+            sb.append(c == '\'' || c == '"' || c == '<' || c == '>' || c == '&' ? '.' : c);
+        }
+        return sb.toString();
     }
 
     private static String text(Random random) {
