@@ -30,7 +30,8 @@ public final class FanoutSerializer {
      * The stanza's bytes in the stream's namespace.
      *
      * @param stanza a stanza
-     * @return its bytes, or empty if it has no {@code to} to splice (send it as an element)
+     * @return its bytes, or empty if it has no {@code to} to splice or cannot be serialized (send
+     *     it as an element)
      */
     public Optional<SplicedBytes> serialize(Element stanza) {
         Optional<String> to = stanza.attribute("to");
@@ -39,7 +40,13 @@ public final class FanoutSerializer {
         }
         StanzaTemplate template = last;
         if (template == null || !template.differsOnlyInTo(stanza)) {
-            template = StanzaTemplate.of(stanza, contentNamespace);
+            try {
+                template = StanzaTemplate.of(stanza, contentNamespace);
+            } catch (IllegalArgumentException e) {
+                // A name that is no XML name (a programming error): left to the writer, which fails
+                // that one connection as before, instead of failing the engine's whole batch here.
+                return Optional.empty();
+            }
             last = template;
         }
         return Optional.of(template.addressedTo(to.get()));

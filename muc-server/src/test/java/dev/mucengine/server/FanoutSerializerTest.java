@@ -47,4 +47,14 @@ class FanoutSerializerTest {
         Element noTo = message("x").element().withoutAttribute("to");
         assertThat(fanout.serialize(noTo)).isEmpty();
     }
+
+    @Test
+    void aStanzaThatCannotBeSerializedIsLeftToTheWriterAndTheNextOneIsServed() {
+        Element bad = message("x").element().withAttribute("not a name", "v");
+        Stanza good = message("y").withTo(JidCreate.fromOrThrowUnchecked("a@example.com/1"));
+
+        assertThat(fanout.serialize(bad)).isEmpty();
+        assertThat(fanout.serialize(good.element()).orElseThrow().toByteArray())
+                .isEqualTo(serializer.toBytesInStream(good.element(), COMPONENT));
+    }
 }
