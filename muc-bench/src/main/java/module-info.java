@@ -3,7 +3,7 @@ module dev.mucengine.bench {
     requires dev.mucengine.core;
     requires dev.mucengine.xml;
     requires jmh.core;
-    requires java.management;
+    requires java.management; // FanoutCpuTime: thread CPU time
     requires static org.jspecify;
 
     // JMH instantiates the benchmark states and generated runners reflectively.

@@ -55,6 +55,12 @@ final class Rooms {
         return Presence.builder(PresenceType.UNAVAILABLE).from(user(i)).to(jid(ROOM + "/u" + i)).build();
     }
 
+    /** User {@code i}, in the room as {@code u<i>}, changes its availability and status text. */
+    static Presence status(int i, String show, String status) {
+        return Presence.builder(PresenceType.AVAILABLE).from(user(i)).to(jid(ROOM + "/u" + i))
+                .textChild("show", show).textChild("status", status).build();
+    }
+
     static Message groupchat(int from, String body) {
         return Message.builder(MessageType.GROUPCHAT).from(user(from)).to(jid(ROOM)).id("m")
                 .textChild("body", body).build();

@@ -2,6 +2,7 @@ package dev.mucengine.server;
 
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.xml.SplicedBytes;
 import dev.mucengine.xml.XmlSerializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,12 +20,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * One connection's output: a queue bounded in bytes, drained by the connection's own writer
  * thread, so no other thread ever writes to the socket or blocks on it. Elements are serialized
- * on the writer thread, in the stream's content namespace; everything queued when the writer
+ * on the writer thread, in the stream's content namespace, unless queued serialized already (the
+ * copies of a fan-out, serialized once by a {@link FanoutSerializer}); everything queued when the writer
  * wakes goes out in one write. When the queue is full, the {@link OverflowPolicy} decides between
  * disconnecting the peer and making the sender wait.
  *
- * <p><b>What is counted.</b> An element weighs its {@link OutputSize}; markup weighs its
- * characters. What the writer has taken but not yet written still counts, so the bound holds for
+ * <p><b>What is counted.</b> An element weighs its {@link OutputSize}; serialized bytes their
+ * number; markup weighs its characters. What the writer has taken but not yet written still counts, so the bound holds for
  * everything the writer holds. One item is always accepted by an empty queue, however large, so
  * that a stanza larger than the bound still reaches a peer that reads. The writers of a transport
  * share an {@link OutputBudget}, which ends the writer that holds the most when the sum of what
@@ -49,12 +51,23 @@ public final class OutboundWriter {
     private static final int WRITE_CHUNK = 64 * 1024;
     private static final XmlSerializer SERIALIZER = new XmlSerializer();
 
-    /** Queued output: an element to serialize, or markup written as is (stream header, close). */
+    /**
+     * Queued output: an element to serialize, a stanza serialized already (a fan-out's copy), or
+     * markup written as is (stream header, close).
+     */
     private sealed interface Item {
         long size();
     }
 
     private record Xml(Element element, long size) implements Item {
+    }
+
+    /** Weighs its exact size in bytes. */
+    private record Serialized(SplicedBytes bytes) implements Item {
+        @Override
+        public long size() {
+            return bytes.length();
+        }
     }
 
     private record Markup(String text) implements Item {
@@ -115,6 +128,14 @@ public final class OutboundWriter {
     /** Queues an element (a stanza, a stream error, a SASL answer...). Dropped once finishing or ended. */
     public void send(Element element) {
         enqueue(new Xml(element, OutputSize.of(element, Stanza.CLIENT_NAMESPACE)), false);
+    }
+
+    /**
+     * Queues a stanza serialized already, in this stream's content namespace (by a
+     * {@link FanoutSerializer}); written as is. Dropped once finishing or ended.
+     */
+    public void send(SplicedBytes stanza) {
+        enqueue(new Serialized(stanza), false);
     }
 
     /** Queues markup to write as is, such as a stream header. Dropped once finishing or ended. */
@@ -317,10 +338,13 @@ public final class OutboundWriter {
     private @Nullable Last write(List<Item> batch, OutputStream out) throws IOException {
         ByteArrayOutputStream pending = new ByteArrayOutputStream(512);
         for (Item item : batch) {
-            byte[] bytes = item instanceof Xml xml
-                    ? SERIALIZER.toBytesInStream(xml.element(), contentNamespace)
-                    : (item instanceof Markup m ? m.text() : ((Last) item).text()).getBytes(StandardCharsets.UTF_8);
-            pending.writeBytes(bytes);
+            if (item instanceof Serialized s) {
+                s.bytes().writeTo(pending);
+            } else {
+                pending.writeBytes(item instanceof Xml xml
+                        ? SERIALIZER.toBytesInStream(xml.element(), contentNamespace)
+                        : (item instanceof Markup m ? m.text() : ((Last) item).text()).getBytes(StandardCharsets.UTF_8));
+            }
             if (pending.size() >= WRITE_CHUNK) {
                 pending.writeTo(out);
                 pending.reset();

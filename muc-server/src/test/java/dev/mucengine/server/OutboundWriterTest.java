@@ -3,6 +3,8 @@ package dev.mucengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.xml.SplicedBytes;
+import dev.mucengine.xml.StanzaTemplate;
 import dev.mucengine.xml.XmlSerializer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,6 +128,48 @@ class OutboundWriterTest {
         peer.getOutputStream().write("</stream>".getBytes(StandardCharsets.UTF_8));
         assertThat(ours.getInputStream().readNBytes("</stream>".length())).as("the peer's last words are read")
                 .asString(StandardCharsets.UTF_8).isEqualTo("</stream>");
+    }
+
+    @Test
+    void copiesSerializedAlreadyAreWrittenAsTheyAreInOrderWithElements() throws Exception {
+        OutboundWriter writer = writer(1_000_000, OverflowPolicy.DISCONNECT);
+        Element stanza = message(7, "<fan-out> & 'more'").withAttribute("to", "a@b/c");
+        StanzaTemplate template = StanzaTemplate.of(stanza, "jabber:client");
+        XmlSerializer serializer = new XmlSerializer();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            String to = "user" + i + "@example.org/r'" + i;
+            writer.send(template.addressedTo(to));
+            writer.send(message(i, "between"));
+            expected.append(serializer.toXmlInStream(stanza.withAttribute("to", to), "jabber:client"))
+                    .append(serializer.toXmlInStream(message(i, "between"), "jabber:client"));
+        }
+        writer.finish("");
+
+        assertThat(readToEnd(peer.getInputStream())).isEqualTo(expected.toString());
+        assertThat(writer.awaitEnd(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void copiesSerializedAlreadyCountTheirBytesAgainstTheBound() throws Exception {
+        OutboundWriter writer = writer(64 * 1024, OverflowPolicy.DISCONNECT);
+        SplicedBytes copy = StanzaTemplate.of(message(1, "x".repeat(100)).withAttribute("to", "a@b/c"),
+                "jabber:client").addressedTo("d@e/f");
+        AtomicInteger sent = new AtomicInteger();
+        Thread sender = new Thread(() -> {
+            while (!ours.isClosed() && sent.get() < 100_000) { // 14 MB in all
+                writer.send(copy);
+                sent.incrementAndGet();
+            }
+        });
+
+        sender.start();
+        sender.join(TimeUnit.SECONDS.toMillis(20));
+
+        assertThat(writer.awaitEnd(Duration.ofSeconds(10))).as("writer ended").isTrue();
+        assertThat(ours.isClosed()).as("the peer is disconnected").isTrue();
+        assertThat((long) sent.get() * copy.length()).as("bytes sent before the peer was disconnected")
+                .isLessThan(1024 * 1024);
     }
 
     @Test

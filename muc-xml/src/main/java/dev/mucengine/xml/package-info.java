@@ -8,6 +8,8 @@
  *       {@link dev.mucengine.xml.StreamEvent} at a time, incrementally.</li>
  *   <li>{@link dev.mucengine.xml.XmlSerializer}: the model back to XML, standalone or in a
  *       stream, plus stream headers.</li>
+ *   <li>{@link dev.mucengine.xml.StanzaTemplate}: a fan-out's stanza serialized once, each
+ *       recipient's copy spliced from it as {@link dev.mucengine.xml.SplicedBytes}.</li>
  *   <li>{@link dev.mucengine.xml.StreamError} / {@link dev.mucengine.xml.StreamErrorCondition}:
  *       every failure, as a value carrying the RFC 6120 stream error to send.</li>
  *   <li>{@link dev.mucengine.xml.XmlLimits}: size limits; exceeding one is

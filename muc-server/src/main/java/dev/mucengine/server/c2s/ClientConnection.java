@@ -87,6 +87,11 @@ final class ClientConnection {
         reader.start();
     }
 
+    /** Waits up to {@code timeout} for the output to end (after {@link #terminate}: its last bytes written). */
+    void awaitOutputEnd(Duration timeout) throws InterruptedException {
+        writer.awaitEnd(timeout);
+    }
+
     /**
      * Ends the stream: optionally a stream error, then the closing tag, then the socket. Any
      * thread; under the header lock, so that a header the reader is sending comes first, once.

@@ -8,6 +8,7 @@ import dev.mucengine.core.stanza.Presence;
 import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
+import dev.mucengine.server.FanoutSerializer;
 import dev.mucengine.server.StanzaRouter;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,10 @@ import org.jxmpp.jid.Jid;
  * storage. Remote domains do not exist here. Any engine partition delivers: a room's partition
  * to its occupants, an account's partition for its user; so it reads only what is safe to share
  * ({@link SessionTable}, a session's volatile state, {@link ServerIq} under its lock).
+ *
+ * <p>Stanzas are serialized here, on the delivering engine thread, once per fan-out
+ * ({@link FanoutSerializer}): the copies of a groupchat message or a presence broadcast come one
+ * after another, and each session's writer gets its copy as bytes.
  */
 final class LocalDelivery implements StanzaRouter.Destination {
 
@@ -27,6 +32,9 @@ final class LocalDelivery implements StanzaRouter.Destination {
     private final SessionTable sessions;
     private final Accounts accounts;
     private final ServerIq serverIq;
+    /** One per engine thread: another partition's fan-outs in between would cost re-serializing. */
+    private final ThreadLocal<FanoutSerializer> serializer =
+            ThreadLocal.withInitial(() -> new FanoutSerializer(Stanza.CLIENT_NAMESPACE));
 
     LocalDelivery(ServerIdentity identity, SessionTable sessions, Accounts accounts, ServerIq serverIq) {
         this.domain = identity.domain();
@@ -56,7 +64,7 @@ final class LocalDelivery implements StanzaRouter.Destination {
     private List<Stanza> toFullJid(Stanza stanza, Jid to) {
         Optional<Session> session = sessions.byFullJid(to);
         if (session.isPresent()) {
-            session.get().send(stanza.element());
+            send(session.get(), stanza);
             return List.of();
         }
         if (stanza instanceof Message m && (m.type() == MessageType.NORMAL || m.type() == MessageType.CHAT)) {
@@ -93,9 +101,13 @@ final class LocalDelivery implements StanzaRouter.Destination {
             return List.of(); // subscription management needs a roster
         }
         for (Session s : available) {
-            s.send(stanza.element());
+            send(s, stanza);
         }
         return List.of();
+    }
+
+    private void send(Session session, Stanza stanza) {
+        serializer.get().serialize(stanza.element()).ifPresentOrElse(session::send, () -> session.send(stanza.element()));
     }
 
     private static List<Stanza> bounce(Stanza stanza, Condition condition) {

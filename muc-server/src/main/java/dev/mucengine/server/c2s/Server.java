@@ -44,6 +44,8 @@ public final class Server implements AutoCloseable {
     private static final int ENGINE_QUEUE_CAPACITY = 10_000;
     /** How long a clean shutdown waits for the engine to work through its queue and say goodbye. */
     private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a clean shutdown waits, for all clients together, for their last bytes to be written. */
+    private static final Duration OUTPUT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private final ServerSocket listener;
     private final ServerContext context;
@@ -154,8 +156,19 @@ public final class Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (ClientConnection c : List.copyOf(context.connections())) {
+        List<ClientConnection> open = List.copyOf(context.connections());
+        for (ClientConnection c : open) {
             c.terminate(Optional.of(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN)));
+        }
+        // The writers are daemon threads: once this returns, the process may exit under them, so
+        // the 332 presences and the stream errors queued above would be lost unless written first.
+        long deadline = System.nanoTime() + OUTPUT_FLUSH_TIMEOUT.toNanos();
+        try {
+            for (ClientConnection c : open) {
+                c.awaitOutputEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         closeStore(store); // after the engine's last commit
     }

@@ -2,6 +2,7 @@ package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.OutboundWriter;
+import dev.mucengine.xml.SplicedBytes;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +69,11 @@ final class Session {
 
     void send(Element element) {
         writer.send(element);
+    }
+
+    /** Sends a stanza serialized already in {@code jabber:client}. */
+    void send(SplicedBytes stanza) {
+        writer.send(stanza);
     }
 
     /** Ends the connection after what is already queued (a stream close follows). */

@@ -4,6 +4,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.XmlName;
+import dev.mucengine.server.FanoutSerializer;
 import dev.mucengine.server.OutboundWriter;
 import dev.mucengine.server.OutputBudget;
 import dev.mucengine.server.OverflowPolicy;
@@ -34,6 +35,8 @@ final class ComponentConnection implements AutoCloseable {
     private final XmppStreamReader reader;
     private final OutboundWriter writer;
     private final XmlSerializer serializer = new XmlSerializer();
+    /** The engine's fan-outs, serialized once on the sending (engine) thread. */
+    private final FanoutSerializer fanout = new FanoutSerializer(NAMESPACE);
     private final AtomicBoolean closeSent = new AtomicBoolean();
 
     private ComponentConnection(Socket socket, ComponentSettings settings) throws IOException {
@@ -131,7 +134,7 @@ final class ComponentConnection implements AutoCloseable {
 
     /** Queues a stanza for the server; waits while the queue is full. */
     void send(Stanza stanza) {
-        writer.send(stanza.element());
+        fanout.serialize(stanza.element()).ifPresentOrElse(writer::send, () -> writer.send(stanza.element()));
     }
 
     /** Queues {@code </stream:stream>} after everything already queued; the server then closes. */

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders and broadcasts occupant presence. Which codes a recipient gets and who is shown whose
@@ -140,11 +141,32 @@ public final class OccupantPresence {
         }
     }
 
-    /** Sends {@code change} to every session of every other occupant, in join order. */
+    /**
+     * Sends {@code change} to every session of every other occupant, in join order. Another
+     * occupant's copy depends on the recipient only through whether it may see real JIDs, so it
+     * is rendered once for each of the two and re-addressed: the copies share their payload, which
+     * lets a transport serialize the broadcast once (issue 12), and the room renders twice, not N
+     * times.
+     */
     public static void toOthers(Room room, PresenceChange change, Outbox out) {
+        @Nullable Presence withJids = null;
+        @Nullable Presence withoutJids = null;
         for (Occupant recipient : room.occupants()) {
-            if (!sameOccupant(recipient, change.occupant())) {
-                out.send(render(room, change, recipient));
+            if (sameOccupant(recipient, change.occupant())) {
+                continue;
+            }
+            boolean seesJids = room.seesRealJids(recipient);
+            @Nullable Presence shown = seesJids ? withJids : withoutJids;
+            if (shown == null) {
+                shown = render(room, change, recipient);
+                if (seesJids) {
+                    withJids = shown;
+                } else {
+                    withoutJids = shown;
+                }
+                out.send(shown);
+            } else {
+                out.send(shown.withTo(recipient.realJid()));
             }
         }
     }
