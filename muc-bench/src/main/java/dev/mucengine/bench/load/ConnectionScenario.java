@@ -63,7 +63,7 @@ final class ConnectionScenario implements Scenario {
     @Override
     public Map<String, Double> run(ServerProcess server, ClientFleet fleet) throws Exception {
         long start = System.nanoTime();
-        List<BenchClient> clients = fleet.logIn(0, connections, 200, 600);
+        List<BenchClient> clients = fleet.logIn(0, connections, 100, 600);
         List<CompletableFuture<?>> made = new ArrayList<>();
         for (int i = 0; i < connections; i += perRoom) {
             BenchClient owner = clients.get(i);

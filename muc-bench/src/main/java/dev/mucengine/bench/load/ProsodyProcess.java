@@ -57,6 +57,7 @@ final class ProsodyProcess implements ServerProcess {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        Files.createDirectories(dir.resolve("certs"));
         Path accountsDir = Files.createDirectories(dir.resolve("data").resolve(DOMAIN).resolve("accounts"));
         for (int i = 0; i < accounts; i++) {
             Files.writeString(accountsDir.resolve("u" + i + ".dat"),
@@ -88,6 +89,7 @@ final class ProsodyProcess implements ServerProcess {
                 -- Written by the load generator (dev.mucengine.bench.load) for one run.
                 pidfile = "%1$s/prosody.pid"
                 data_path = "%1$s/data"
+                certificates = "%1$s/certs"
                 interfaces = { "127.0.0.1" }
                 local_interfaces = { "127.0.0.1" }
                 c2s_ports = { %2$d }
@@ -105,6 +107,8 @@ final class ProsodyProcess implements ServerProcess {
                 allow_unencrypted_plain_auth = true
                 authentication = "internal_plain"
                 storage = "internal"
+                -- The default accept backlog (128) overflows while thousands of clients connect.
+                network_settings = { tcp_backlog = 4096; }
                 log = { warn = "%1$s/prosody.log"; }
                 VirtualHost "%3$s"
                 Component "%4$s" "muc"
