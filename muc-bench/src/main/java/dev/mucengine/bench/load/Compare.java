@@ -62,20 +62,21 @@ public final class Compare {
         String machineBefore = Machine.describe();
         System.out.println(machineBefore);
         Results results = new Results();
+        List<String> names = kinds.stream().map(ServerProcess.Kind::name).toList();
         for (int run = 1; run <= runs; run++) {
             for (Scenario scenario : scenarios) {
                 for (ServerProcess.Kind kind : kinds) {
                     results.add(scenario, kind.name(), runOnce(run, scenario, kind, loops));
                 }
             }
-        }
-        System.out.println();
-        System.out.println("Load average at the end: " + Machine.loadAverage());
-        System.out.println();
-        System.out.println(results.table(scenarios, kinds.stream().map(ServerProcess.Kind::name).toList(), runs));
-        if (options.containsKey("--out")) {
-            Files.writeString(Path.of(options.get("--out")), machineBefore + "\n\n"
-                    + results.table(scenarios, kinds.stream().map(ServerProcess.Kind::name).toList(), runs));
+            // The table so far after every run: a long comparison cut short still leaves one.
+            String report = machineBefore + "\nLoad average after run " + run + " of " + runs + ": "
+                    + Machine.loadAverage() + "\n\n" + results.table(scenarios, names, run);
+            System.out.println();
+            System.out.println(report);
+            if (options.containsKey("--out")) {
+                Files.writeString(Path.of(options.get("--out")), report);
+            }
         }
     }
 
@@ -84,7 +85,21 @@ public final class Compare {
         String label = String.format(Locale.ROOT, "run=%d scenario=%s server=%s", run, scenario.key(), kind.name());
         try (ServerProcess server = kind.start(scenario.accounts());
                 ClientFleet fleet = new ClientFleet(server.port(), loops)) {
-            Map<String, Double> figures = scenario.run(server, fleet);
+            // Interrupted (Ctrl-C), the comparison still stops the server it started.
+            Thread stopper = new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException | InterruptedException e) {
+                    // exiting anyway
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(stopper);
+            Map<String, Double> figures;
+            try {
+                figures = scenario.run(server, fleet);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            }
             System.out.println(label + " " + format(figures));
             return Results.Run.ok(figures);
         } catch (Scenario.DeliveryFailure e) {
