@@ -113,8 +113,10 @@ public final class Compare {
 
     private static String format(Map<String, Double> figures) {
         StringBuilder s = new StringBuilder();
-        figures.forEach((name, value) -> s.append(name.replace(' ', '_')).append('=')
-                .append(String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.3f", value)).append(' '));
+        figures.forEach((name, value) -> {
+            String digits = value >= 100 || value == Math.rint(value) ? "%.0f" : "%.3f";
+            s.append(name.replace(' ', '_')).append('=').append(String.format(Locale.ROOT, digits, value)).append(' ');
+        });
         return s.toString().trim();
     }
 

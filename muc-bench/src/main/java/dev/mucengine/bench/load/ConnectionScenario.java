@@ -56,8 +56,9 @@ final class ConnectionScenario implements Scenario {
 
     @Override
     public String cell(Map<String, Double> m) {
-        return String.format(Locale.ROOT, "ping p99 %.0f ms (p50 %.0f); %.0f threads; %.0f MB RSS", m.get(P99),
-                m.get(P50), m.get(THREADS), m.get(RSS));
+        double threads = m.get(THREADS);
+        return String.format(Locale.ROOT, "ping p99 %.0f ms (p50 %.0f); %.0f thread%s; %.0f MB RSS", m.get(P99),
+                m.get(P50), threads, threads == 1 ? "" : "s", m.get(RSS));
     }
 
     @Override

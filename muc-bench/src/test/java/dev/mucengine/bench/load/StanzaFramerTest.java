@@ -87,7 +87,8 @@ class StanzaFramerTest {
                 events.add("close");
             }
         };
-        byte[] first = (HEADER + "<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>").getBytes(StandardCharsets.UTF_8);
+        byte[] first = (HEADER + "<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>")
+                .getBytes(StandardCharsets.UTF_8);
         framer.feed(first, 0, first.length, sink);
         byte[] second = (HEADER + "<stream:features/>").getBytes(StandardCharsets.UTF_8);
         framer.feed(second, 0, second.length, sink);
