@@ -1,4 +1,4 @@
-/** JMH benchmarks of the engine and the codec; run as target/benchmarks.jar, never a dependency. */
+/** JMH benchmarks of the engine and the codec, and the load generator (package load); run from target/benchmarks.jar, never a dependency. */
 module dev.mucengine.bench {
     requires dev.mucengine.core;
     requires dev.mucengine.xml;
