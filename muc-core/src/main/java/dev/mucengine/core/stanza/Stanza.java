@@ -43,6 +43,24 @@ public abstract sealed class Stanza permits Message, Presence, Iq {
      *     message, presence and iq, jid-malformed for an empty or malformed address
      */
     public static StanzaResult parse(Element element) {
+        return parse(element, null);
+    }
+
+    /**
+     * Reads an element from a sender the host has authenticated, as {@link #parse(Element)} does
+     * after setting its {@code from} to {@code sender}. The stanza keeps the host's own
+     * {@code sender} object rather than parsing a copy of it, so that a room holding an occupant's
+     * address shares the host's (a kilobyte per room counts, docs/performance.md).
+     *
+     * @param element a top-level element in the {@code jabber:client} namespace
+     * @param sender the authenticated sender
+     * @return the typed stanza, or why the element is not one, as for {@link #parse(Element)}
+     */
+    public static StanzaResult parseFrom(Element element, Jid sender) {
+        return parse(element.withAttribute("from", sender.toString()), sender);
+    }
+
+    private static StanzaResult parse(Element element, @Nullable Jid sender) {
         if (!element.namespace().equals(CLIENT_NAMESPACE)) {
             return new StanzaResult.Invalid(element, StanzaError.of(Condition.BAD_REQUEST)
                     .withText("not a stanza: " + element.name()));
@@ -50,7 +68,7 @@ public abstract sealed class Stanza permits Message, Presence, Iq {
         Optional<Jid> from;
         Optional<Jid> to;
         try {
-            from = parseAddress(element, "from");
+            from = sender != null ? Optional.of(sender) : parseAddress(element, "from");
             to = parseAddress(element, "to");
         } catch (XmppStringprepException | IllegalArgumentException e) {
             return new StanzaResult.Invalid(element, StanzaError.of(Condition.JID_MALFORMED)

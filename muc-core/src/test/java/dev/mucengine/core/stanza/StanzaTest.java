@@ -34,6 +34,19 @@ class StanzaTest {
     }
 
     @Test
+    void anAuthenticatedSenderReplacesTheFromAndIsKeptAsItIs() {
+        org.jxmpp.jid.Jid sender = JidCreate.fromOrThrowUnchecked("romeo@example.net/orchard");
+        StanzaResult r = Stanza.parseFrom(element("message", "from", "juliet@example.com/balcony",
+                "to", "room@muc.example", "type", "groupchat"), sender);
+        assertThat(r).isInstanceOfSatisfying(StanzaResult.Valid.class, v -> {
+            assertThat(v.stanza().from()).hasValueSatisfying(f -> assertThat((Object) f).isSameAs(sender));
+            assertThat(v.stanza().element().attribute("from")).contains("romeo@example.net/orchard");
+        });
+        assertThat(Stanza.parseFrom(element("message", "to", "room@muc.example/"), sender))
+                .isInstanceOf(StanzaResult.Invalid.class);
+    }
+
+    @Test
     void malformedAddressIsJidMalformedNotAnException() {
         StanzaResult r = Stanza.parse(element("message", "to", "room@muc.example/", "from", "a@b/c"));
         assertThat(r).isInstanceOfSatisfying(StanzaResult.Invalid.class,

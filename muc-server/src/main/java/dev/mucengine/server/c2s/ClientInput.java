@@ -50,7 +50,7 @@ final class ClientInput {
                     .withText("this stream has bound its resource"));
             return;
         }
-        StanzaResult parsed = Stanza.parse(element.withAttribute("from", jid.get().toString()));
+        StanzaResult parsed = Stanza.parseFrom(element, jid.get());
         if (parsed instanceof StanzaResult.Invalid invalid) {
             refuse(session, element, invalid.error());
             return;
