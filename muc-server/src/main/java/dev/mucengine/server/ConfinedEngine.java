@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -27,15 +29,16 @@ import org.jxmpp.jid.DomainBareJid;
  * (the router's queue, serve's session table) needs no lock either.
  *
  * <ul>
- *   <li>Each connection submits from its one reader thread, so one sender's stanzas are handled
+ *   <li>Each connection submits from one thread (its selector thread), in order, so one sender's stanzas are handled
  *       in the order they arrived.
  *   <li>Tasks run in batches: every task queued when a batch starts, up to {@value #MAX_BATCH}.
  *       At the end of a batch the listeners (the {@link StanzaRouter}) commit the batch's durable
  *       changes with one {@link #commit} and only then release what acknowledges them: group
  *       commit, so that durability costs one transaction per batch, not per stanza
  *       (docs/architecture.md).
- *   <li>The queue is bounded: when the engine falls behind, {@link #submit} waits, the readers
- *       stop reading, and TCP pushes back on the senders.
+ *   <li>The queue is bounded: when the engine falls behind, {@link #submit} waits, and
+ *       {@link #offer} says {@link Offer#FULL}; either way the connection stops reading, and TCP
+ *       pushes back on the senders.
  * </ul>
  *
  * <p>A task that throws an exception is reported to the log; the thread goes on with the next
@@ -69,6 +72,7 @@ public final class ConfinedEngine {
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Runnable> batchEndListeners = new ArrayList<>();
+    private final Queue<Runnable> roomWaiters = new ConcurrentLinkedQueue<>();
     private volatile boolean accepting = true;
 
     /**
@@ -100,7 +104,8 @@ public final class ConfinedEngine {
     }
 
     /**
-     * Queues a task for the engine thread; waits while the queue is full. Once stopping has begun
+     * Queues a task for the engine thread; waits while the queue is full (the component link's
+     * reader; c2s selector threads {@link #offer} instead). Once stopping has begun
      * the task is refused: returns false and never runs it.
      */
     public boolean submit(Runnable task) {
@@ -120,6 +125,50 @@ public final class ConfinedEngine {
             Thread.currentThread().interrupt();
         }
         return false;
+    }
+
+    /** What {@link #offer} did with a task. */
+    public enum Offer {
+        /** The task is queued and will run. */
+        QUEUED,
+        /** The queue is full: the task was not queued; {@link #whenRoom} tells when to try again. */
+        FULL,
+        /** The engine is stopping: the task was refused and will never run. */
+        REFUSED
+    }
+
+    /**
+     * Queues a task for the engine thread if there is room, without waiting: for selector
+     * threads, which must never block. On {@link Offer#FULL} the caller stops reading from its
+     * connection (TCP then pushes back on the peer) and tries again after {@link #whenRoom}.
+     */
+    public Offer offer(Runnable task) {
+        if (!accepting) {
+            return Offer.REFUSED;
+        }
+        if (!places.tryAcquire()) {
+            return Offer.FULL;
+        }
+        synchronized (submitLock) {
+            if (accepting) {
+                tasks.add(task);
+                return Offer.QUEUED;
+            }
+        }
+        places.release();
+        return Offer.REFUSED;
+    }
+
+    /**
+     * Runs {@code callback} once, as soon as the queue has room again (at the end of the engine's
+     * current batch, or at once if it has room now), on the engine thread or the caller's. The
+     * callback must be quick and must not block: it hands work to another thread.
+     */
+    public void whenRoom(Runnable callback) {
+        roomWaiters.add(callback);
+        if (places.availablePermits() > 0 || !accepting) {
+            callRoomWaiters(); // room came (or stopping began) before the engine could see this waiter
+        }
     }
 
     /**
@@ -200,11 +249,20 @@ public final class ConfinedEngine {
                     task = stopping || ++ran == MAX_BATCH ? null : tasks.poll();
                 }
                 batchEndListeners.forEach(this::runReportingFailure);
+                callRoomWaiters();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             stopped.countDown();
+            callRoomWaiters(); // they learn that the engine refuses from now on
+        }
+    }
+
+    private void callRoomWaiters() {
+        Runnable waiter;
+        while ((waiter = roomWaiters.poll()) != null) {
+            runReportingFailure(waiter);
         }
     }
 
