@@ -58,6 +58,33 @@ class ConfinedEngineTest {
     }
 
     @Test
+    void offerNeverWaitsAndWhenRoomSaysWhenToTryAgain() throws Exception {
+        start(2);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        assertThat(engine.offer(() -> {
+            busy.countDown();
+            await(release);
+        })).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        assertThat(busy.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(engine.offer(() -> { })).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        assertThat(engine.offer(() -> { })).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        AtomicBoolean ran = new AtomicBoolean();
+        assertThat(engine.offer(() -> ran.set(true))).as("a full queue").isEqualTo(ConfinedEngine.Offer.FULL);
+        CountDownLatch room = new CountDownLatch(1);
+        engine.whenRoom(room::countDown);
+        assertThat(room.getCount()).as("told of room while the queue is full").isEqualTo(1);
+
+        release.countDown();
+
+        assertThat(room.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("told once there is room").isTrue();
+        assertThat(engine.offer(() -> ran.set(true))).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        assertThat(engine.stopAfter(() -> { }, WAIT)).isTrue();
+        assertThat(ran).as("the task offered again ran").isTrue();
+        assertThat(engine.offer(() -> { })).as("once stopping").isEqualTo(ConfinedEngine.Offer.REFUSED);
+    }
+
+    @Test
     void aFullQueueMakesTheSubmitterWait() throws Exception {
         start(2);
         CountDownLatch release = new CountDownLatch(1);

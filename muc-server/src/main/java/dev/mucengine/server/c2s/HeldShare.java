@@ -4,28 +4,28 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection's share of the server's {@link HeldInput}: the bytes it sent that the server
- * has read and not yet handled. Bytes are read by the reader thread, attributed to the event
- * they completed, and released once that event is handled, on the reader thread or the engine's.
+ * has read and not yet handled. Bytes are read by the connection's selector thread, attributed
+ * to the event they completed, and released once that event is handled, on the selector thread or the engine's.
  */
 final class HeldShare {
 
     private final HeldInput total;
     private final AtomicLong held = new AtomicLong();
-    /** Read since the last event; reader thread only. */
+    /** Read since the last event; selector thread only. */
     private long sinceEvent;
 
     HeldShare(HeldInput total) {
         this.total = total;
     }
 
-    /** Reader thread: {@code n} more bytes were read. */
+    /** Selector thread: {@code n} more bytes were read. */
     void read(long n) {
         sinceEvent += n;
         held.addAndGet(n);
         total.add(n);
     }
 
-    /** Reader thread: the bytes read since the last event, which the event just read completed. */
+    /** Selector thread: the bytes read since the last event, which the event just read completed. */
     long takeEventBytes() {
         long bytes = sinceEvent;
         sinceEvent = 0;
