@@ -82,6 +82,8 @@ final class ClientConnection {
     private boolean delayed;
     /** Bytes read and not yet consumed while input is paused. */
     private @Nullable ByteBuffer unconsumed;
+    /** Bytes the stream reader took since its last event: the next event's. */
+    private long consumedSinceEvent;
     private long lastInput = accepted;
     private long pinged;
     private long ended;
@@ -220,11 +222,15 @@ final class ClientConnection {
     /** Events from the bytes, as long as the stream goes on and input is not paused. */
     private void consume(ByteBuffer buffer) {
         while (!terminated && !inputPaused()) {
+            int before = buffer.position();
             Optional<StreamEvent> event = reader.next(buffer);
+            consumedSinceEvent += buffer.position() - before;
             if (event.isEmpty()) {
                 return;
             }
-            event(event.get());
+            long eventBytes = held.takeEventBytes(consumedSinceEvent);
+            consumedSinceEvent = 0;
+            event(event.get(), eventBytes);
         }
     }
 
@@ -232,9 +238,8 @@ final class ClientConnection {
         return delayed || inbox.waiting();
     }
 
-    private void event(StreamEvent event) {
+    private void event(StreamEvent event, long eventBytes) {
         lastInput = System.nanoTime();
-        long eventBytes = held.takeEventBytes();
         if (event instanceof StreamEvent.ElementReceived received && phase == Phase.AUTHENTICATED) {
             stanza(received.element(), eventBytes); // held until the engine has handled it
             return;
@@ -255,7 +260,7 @@ final class ClientConnection {
     private void endOfInput() {
         if (!terminated) {
             StreamEvent last = reader.end();
-            held.handled(held.takeEventBytes()); // an element that never ended
+            held.handled(held.takeUnattributed()); // an element that never ended
             terminate(last instanceof StreamEvent.StreamFailed failed ? Optional.of(failed.error()) : Optional.empty());
         }
         inputEnded();
@@ -289,7 +294,7 @@ final class ClientConnection {
         // One piece: no stanza can get in between the stream error and the closing tag.
         String errorXml = error.map(e -> SERIALIZER.toXmlInStream(e.toElement(), Stanza.CLIENT_NAMESPACE)).orElse("");
         output.finish(errorXml + SERIALIZER.closeStream());
-        held.handled(held.takeEventBytes());
+        held.handled(held.takeUnattributed());
         Session s = session;
         if (s != null) {
             inbox.submit(() -> context.input().disconnected(s), () -> { });
@@ -371,7 +376,7 @@ final class ClientConnection {
             // already closed
         }
         output.close();
-        held.handled(held.takeEventBytes());
+        held.handled(held.takeUnattributed());
         loop.forget(this);
         context.connections().remove(this);
         release();

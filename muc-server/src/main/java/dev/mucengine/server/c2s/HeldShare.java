@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One connection's share of the server's {@link HeldInput}: the bytes it sent that the server
  * has read and not yet handled. Bytes are read by the connection's selector thread, attributed
- * to the event they completed, and released once that event is handled, on the selector thread or the engine's.
+ * to the event the stream reader made of them (exactly: an element still arriving stays held), and released once that event is handled, on the selector thread or the engine's.
  */
 final class HeldShare {
 
@@ -25,8 +25,18 @@ final class HeldShare {
         total.add(n);
     }
 
-    /** Selector thread: the bytes read since the last event, which the event just read completed. */
-    long takeEventBytes() {
+    /**
+     * Selector thread: an event was read from {@code consumed} bytes (those the stream reader took
+     * for it): they are the event's until it is handled; what was read after them is not.
+     */
+    long takeEventBytes(long consumed) {
+        long bytes = Math.min(consumed, sinceEvent);
+        sinceEvent -= bytes;
+        return bytes;
+    }
+
+    /** Selector thread: every byte read and not yet attributed to an event (the stream is over). */
+    long takeUnattributed() {
         long bytes = sinceEvent;
         sinceEvent = 0;
         return bytes;
