@@ -1,5 +1,6 @@
 package dev.mucengine.xml;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -66,6 +67,24 @@ final class ElementCapture {
     /** Whether two ranges of the copy hold the same bytes. */
     boolean equal(int start, int count, int otherStart, int otherCount) {
         return Arrays.equals(bytes, start, start + count, bytes, otherStart, otherStart + otherCount);
+    }
+
+    /** Appends the next {@code count} bytes of {@code input}, as {@link #append(int)} would one by one. */
+    void append(ByteBuffer input, int count) throws XmlFailure {
+        if (length + count > maxBytes) {
+            input.position(input.position() + maxBytes - length);
+            active = false;
+            throw new XmlFailure(StreamErrorCondition.POLICY_VIOLATION, "element larger than " + maxBytes + " bytes");
+        }
+        if (length + count > bytes.length) {
+            int size = bytes.length;
+            while (size < length + count) {
+                size = Math.min(maxBytes, size * 2);
+            }
+            bytes = Arrays.copyOf(bytes, size);
+        }
+        input.get(bytes, length, count);
+        length += count;
     }
 
     void append(int b) throws XmlFailure {

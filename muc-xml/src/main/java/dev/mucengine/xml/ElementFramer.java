@@ -130,12 +130,36 @@ final class ElementFramer {
      */
     @Nullable Token next(ByteBuffer input) throws XmlFailure {
         while (input.hasRemaining()) {
+            if (state == State.CONTENT && !skipText(input)) {
+                return null;
+            }
             Token t = accept(input.get() & 0xFF);
             if (t != null) {
                 return t;
             }
         }
         return null;
+    }
+
+    /**
+     * In content, the bytes up to the next {@code <} or {@code &} need no look but the size check:
+     * they are copied in one go (most of a stanza is text). Returns whether a byte is left to look at.
+     */
+    private boolean skipText(ByteBuffer input) throws XmlFailure {
+        int start = input.position();
+        int end = start;
+        int limit = input.limit();
+        while (end < limit) {
+            byte b = input.get(end);
+            if (b == '<' || b == '&') {
+                break;
+            }
+            end++;
+        }
+        if (end > start) {
+            capture.append(input, end - start);
+        }
+        return end < limit;
     }
 
     /** The input ended: what that means where the framer is. */
