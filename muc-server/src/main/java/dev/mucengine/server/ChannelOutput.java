@@ -31,6 +31,8 @@ public final class ChannelOutput implements HeldOutput {
 
     /** The most items gathered into one write. */
     private static final int WRITE_ITEMS = 256;
+    /** The most buffers an idle output keeps for its next write. */
+    private static final int IDLE_BUFFERS = 8;
 
     /** Where writing got to. */
     public enum Progress {
@@ -142,6 +144,11 @@ public final class ChannelOutput implements HeldOutput {
     public Progress write(GatheringByteChannel channel) throws IOException {
         while (true) {
             if (count == 0 && !take()) {
+                if (buffers.length > IDLE_BUFFERS || itemEnds.length > IDLE_BUFFERS) { // not kept by a connection that may now be idle
+                    buffers = new ByteBuffer[0];
+                    itemEnds = new int[0];
+                    itemWeights = new long[0];
+                }
                 return lastTaken ? Progress.ENDED : Progress.IDLE;
             }
             channel.write(buffers, first, count);

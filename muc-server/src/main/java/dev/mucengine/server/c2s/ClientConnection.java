@@ -51,7 +51,6 @@ final class ClientConnection {
     private enum Phase { AWAITING_HEADER, NEGOTIATING, AWAITING_RESTART, AUTHENTICATED }
 
     private final SocketChannel channel;
-    private final InetAddress address;
     private final ServerContext context;
     private final SelectorLoop loop;
     private final ChannelOutput output;
@@ -60,19 +59,15 @@ final class ClientConnection {
     private final EngineInbox inbox;
     private final HeldShare held;
     private final long accepted = System.nanoTime();
-    private @Nullable SelectionKey key;
+    private final ChannelInput input;
     private volatile @Nullable Session session;
     private volatile boolean evicted;
-    /** Guards {@link #bound} and {@link #released}, which decide how the admission is given back. */
-    private final Object admissionLock = new Object();
-    private boolean bound;
-    private boolean released;
+    private final AdmissionPlace place;
 
     // The loop's thread only.
     private Phase phase = Phase.AWAITING_HEADER;
     /** Who authenticated, once SASL succeeded. */
     private String user = "";
-    private long unauthenticatedBytesLeft;
     private boolean headerSent;
     private boolean terminated;
     private boolean inputOver;
@@ -80,8 +75,6 @@ final class ClientConnection {
     private boolean closed;
     /** An element whose handling waits ({@link Negotiation#delayBefore}); input is paused meanwhile. */
     private boolean delayed;
-    /** Bytes read and not yet consumed while input is paused. */
-    private @Nullable ByteBuffer unconsumed;
     /** Bytes the stream reader took since its last event: the next event's. */
     private long consumedSinceEvent;
     private long lastInput = accepted;
@@ -91,22 +84,22 @@ final class ClientConnection {
     /** A connection the {@link Admission} has counted; the loop {@link SelectorLoop#adopt adopts} it. */
     ClientConnection(SocketChannel channel, InetAddress address, ServerContext context, SelectorLoop loop) {
         this.channel = channel;
-        this.address = address;
         this.context = context;
         this.loop = loop;
         this.held = new HeldShare(context.heldInput());
-        this.unauthenticatedBytesLeft = context.limits().maxBytesBeforeAuthentication();
+        this.place = new AdmissionPlace(context.admission(), address);
+        this.input = new ChannelInput(channel, context.limits().maxBytesBeforeAuthentication());
         this.output = new ChannelOutput(context.limits().maxOutputBytes(), context.outputBudget(),
                 Stanza.CLIENT_NAMESPACE, () -> loop.execute(this::flush), () -> loop.execute(this::close));
         this.reader = new XmppPushReader(context.limits().xmlLimits());
-        this.negotiation = new Negotiation(context, address, output, () -> unauthenticatedBytesLeft = Long.MAX_VALUE,
+        this.negotiation = new Negotiation(context, address, output, input::lift,
                 this::terminate);
         this.inbox = new EngineInbox(context.engine(), loop, this::engineCaughtUp);
     }
 
     /** Loop thread: the channel is registered for reading. */
     void attached(SelectionKey selectionKey) {
-        this.key = selectionKey;
+        input.attached(selectionKey);
     }
 
     /** Any thread: ends the stream soon, on the loop's thread (see {@link #terminate}). */
@@ -144,49 +137,33 @@ final class ClientConnection {
 
     /** Gives the connection's place in the {@link Admission} back. Once; later calls do nothing. */
     void release() {
-        synchronized (admissionLock) {
-            if (released) {
-                return;
-            }
-            released = true;
-            context.admission().release(address, bound);
-        }
+        place.release();
     }
 
     /** Loop thread: the selector says there are bytes (or the end of input) to read. */
     void readable() {
-        ByteBuffer buffer = loop.readBuffer();
-        if (!terminated && unauthenticatedBytesLeft < buffer.capacity()) {
-            if (unauthenticatedBytesLeft <= 0) {
-                terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION,
-                        "too much input before authentication")));
-                inputEnded();
-                return;
-            }
-            buffer.limit((int) unauthenticatedBytesLeft);
-        }
-        int n;
+        ByteBuffer buffer;
         try {
-            n = channel.read(buffer);
+            buffer = input.read(loop.readBuffer(), terminated);
+        } catch (ChannelInput.OverBudget e) {
+            terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION, e.getMessage())));
+            inputEnded();
+            return;
         } catch (IOException e) {
             close(); // reset by the peer
             return;
         }
-        if (n < 0) {
+        if (buffer == null) {
             endOfInput();
             return;
         }
-        if (n == 0 || terminated) {
+        if (!buffer.hasRemaining() || terminated) {
             return; // after our closing tag, input is dropped
         }
-        if (unauthenticatedBytesLeft != Long.MAX_VALUE) {
-            unauthenticatedBytesLeft -= n;
-        }
-        held.read(n);
-        buffer.flip();
+        held.read(buffer.remaining());
         consume(buffer);
         if (buffer.hasRemaining() && !terminated) {
-            unconsumed = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip(); // input paused: kept
+            input.keep(buffer); // input paused: the rest waits
         }
     }
 
@@ -197,11 +174,8 @@ final class ClientConnection {
 
     /** Loop thread: the loop's tick asks whether the connection has been quiet too long. */
     void checkLiveness(long now) {
-        boolean isBound;
-        synchronized (admissionLock) {
-            isBound = bound;
-        }
-        switch (Liveness.check(context.limits(), new Liveness.Times(accepted, isBound, lastInput, pinged, ended), now)) {
+        switch (Liveness.check(context.limits(), new Liveness.Times(accepted, place.bound(), lastInput, pinged, ended),
+                now)) {
             case PING -> ping(now);
             case CLOSE_UNAUTHENTICATED -> terminate(Optional.of(StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
                     "not authenticated within " + context.limits().authTimeout().toSeconds() + " s")));
@@ -269,8 +243,8 @@ final class ClientConnection {
     /** Nothing more is read; the socket closes once our last bytes are written. */
     private void inputEnded() {
         inputOver = true;
-        unconsumed = null;
-        interest(SelectionKey.OP_READ, false);
+        input.drop();
+        input.reading(false);
         if (outputOver) {
             close();
         }
@@ -287,7 +261,7 @@ final class ClientConnection {
         }
         terminated = true;
         ended = System.nanoTime();
-        unconsumed = null;
+        input.drop();
         if (!headerSent) {
             sendHeader(); // RFC 6120 §4.9.1.1: an error needs an open stream
         }
@@ -300,7 +274,7 @@ final class ClientConnection {
             inbox.submit(() -> context.input().disconnected(s), () -> { });
         }
         if (!inbox.waiting() && !inputOver) {
-            interest(SelectionKey.OP_READ, true); // read and drop until the client closes
+            input.reading(true); // read and drop until the client closes
         }
     }
 
@@ -311,8 +285,8 @@ final class ClientConnection {
         }
         try {
             switch (output.write(channel)) {
-                case IDLE -> interest(SelectionKey.OP_WRITE, false);
-                case BLOCKED -> interest(SelectionKey.OP_WRITE, true);
+                case IDLE -> input.writing(false);
+                case BLOCKED -> input.writing(true);
                 case ENDED -> lastBytesWritten();
             }
         } catch (IOException e) {
@@ -323,7 +297,7 @@ final class ClientConnection {
     /** Our closing tag is out: the client reads the end of the stream; we read on until it closes. */
     private void lastBytesWritten() {
         outputOver = true;
-        interest(SelectionKey.OP_WRITE, false);
+        input.writing(false);
         try {
             channel.shutdownOutput();
         } catch (IOException e) {
@@ -341,19 +315,19 @@ final class ClientConnection {
             return;
         }
         if (!terminated) {
-            ByteBuffer rest = unconsumed;
+            ByteBuffer rest = input.unconsumed();
             if (rest != null) {
                 consume(rest);
                 if (rest.hasRemaining() && !terminated) {
                     return; // paused again: the rest waits
                 }
-                unconsumed = null;
+                input.drop();
             }
             if (inputPaused()) {
                 return;
             }
         }
-        interest(SelectionKey.OP_READ, true);
+        input.reading(true);
     }
 
     /**
@@ -366,32 +340,12 @@ final class ClientConnection {
         }
         terminate(Optional.empty()); // does nothing if the stream had ended; the output may be over
         closed = true;
-        SelectionKey k = key;
-        if (k != null) {
-            k.cancel();
-        }
-        try {
-            channel.close();
-        } catch (IOException | RuntimeException e) {
-            // already closed
-        }
+        input.close();
         output.close();
         held.handled(held.takeUnattributed());
         loop.forget(this);
         context.connections().remove(this);
         release();
-    }
-
-    private void interest(int op, boolean on) {
-        SelectionKey k = key;
-        if (k == null || !k.isValid()) {
-            return;
-        }
-        int ops = k.interestOps();
-        int wanted = on ? ops | op : ops & ~op;
-        if (wanted != ops) {
-            k.interestOps(wanted);
-        }
     }
 
     private void opened(StreamHeader header) {
@@ -401,15 +355,9 @@ final class ClientConnection {
             return;
         }
         sendHeader();
-        boolean ourDomain = header.to().map(to -> to.equalsIgnoreCase(context.identity().domain().toString()))
-                .orElse(true);
-        if (!header.contentNamespace().equals(Stanza.CLIENT_NAMESPACE)) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.INVALID_NAMESPACE)));
-        } else if (!ourDomain) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.HOST_UNKNOWN)));
-        } else if (!StreamFeatures.supportsVersion(header.version())) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.UNSUPPORTED_VERSION,
-                    "this server speaks XMPP 1.0")));
+        Optional<StreamError> refusal = StreamFeatures.refusal(header, context.identity().domain());
+        if (refusal.isPresent()) {
+            terminate(refusal);
         } else if (phase == Phase.AWAITING_RESTART) {
             startSession();
             output.send(StreamFeatures.afterAuthentication());
@@ -442,7 +390,7 @@ final class ClientConnection {
             }
         }, () -> held.handled(bytes)); // refused: the engine is stopping
         if (inbox.waiting()) {
-            interest(SelectionKey.OP_READ, false); // the engine is full: TCP pushes back on the client
+            input.reading(false); // the engine is full: TCP pushes back on the client
         }
     }
 
@@ -458,7 +406,7 @@ final class ClientConnection {
             return;
         }
         delayed = true; // an address with recent failures waits; only this connection does
-        interest(SelectionKey.OP_READ, false);
+        input.reading(false);
         loop.schedule(delay.toNanos(), () -> {
             delayed = false;
             if (!terminated && !closed) {
@@ -485,17 +433,7 @@ final class ClientConnection {
             terminate(Optional.of(StreamError.of(StreamErrorCondition.NOT_AUTHORIZED)));
             return;
         }
-        session = new Session(account, output, () -> terminateSoon(Optional.empty()), this::bound);
-    }
-
-    /** On the engine thread, once the session has bound its resource: it no longer counts as unauthenticated. */
-    private void bound() {
-        synchronized (admissionLock) {
-            if (!released && !bound) {
-                bound = true;
-                context.admission().authenticated();
-            }
-        }
+        session = new Session(account, output, () -> terminateSoon(Optional.empty()), place::bind);
     }
 
     private void ping(long now) {
