@@ -67,6 +67,7 @@ final class SelectorLoop {
         thread.start();
     }
 
+    /** Ends the thread, which closes the connections it still owns. */
     void stop() {
         stopped = true;
         selector.wakeup();
@@ -127,6 +128,14 @@ final class SelectorLoop {
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // the next round tries again; a connection's own failures never get here
             }
+        }
+        for (ClientConnection c : List.copyOf(connections)) {
+            runGuarded(c::failed); // stopped: what the loop still owns is closed, not left open
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // nothing left to release
         }
     }
 
