@@ -44,7 +44,7 @@ import org.jxmpp.jid.Jid;
  *       batches, its outputs committed and released before they go on. It is rare, so the hot
  *       path (stanzas to rooms) takes no global lock.
  *   <li>The queues are bounded: when a partition falls behind, {@link #submit} waits (or
- *       {@link #trySubmit} says no), the readers stop reading, and TCP pushes back on the senders.
+ *       {@link #offer} says {@link Offer#FULL}), the readers stop reading, and TCP pushes back on the senders.
  * </ul>
  *
  * <p>A task that throws an exception is reported to the log; the thread goes on with the next
@@ -171,19 +171,35 @@ public final class ConfinedEngine {
         return submit(partitionOf(address), task);
     }
 
+    /** What {@link #offer} did with a task. */
+    public enum Offer {
+        /** The task is queued and will run. */
+        QUEUED,
+        /** The partition's queue is full: not queued; {@link #whenRoom} tells when to try again. */
+        FULL,
+        /** Stopping has begun: refused, it will never run. */
+        REFUSED
+    }
+
     /**
      * As {@link #submit(Jid, Runnable)} but never waits, for threads that must not block (a
-     * selector's): false if the partition's queue is full or stopping has begun (see
-     * {@link #accepting()}); then {@link #whenRoom} says when to try again.
+     * selector's): on {@link Offer#FULL} the caller stops reading from its connection (TCP then
+     * pushes back on the peer) and tries again after {@link #whenRoom}.
      */
-    public boolean trySubmit(Jid address, Runnable task) {
+    public Offer offer(Jid address, Runnable task) {
+        if (!accepting) {
+            return Offer.REFUSED;
+        }
         EnginePartition partition = partitions.get(partitionOf(address));
         try {
-            return accepting && partition.tryReserve(0) && queue(partition, task);
+            if (!partition.tryReserve(0)) {
+                return Offer.FULL;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Offer.REFUSED;
         }
+        return queue(partition, task) ? Offer.QUEUED : Offer.REFUSED;
     }
 
     /**
@@ -192,6 +208,10 @@ public final class ConfinedEngine {
      * block (wake a selector, say).
      */
     public void whenRoom(Jid address, Runnable callback) {
+        if (!accepting) {
+            callback.run(); // a waiter learns at once that its tasks are refused
+            return;
+        }
         partitions.get(partitionOf(address)).whenRoom(callback);
     }
 

@@ -145,6 +145,7 @@ final class EnginePartition {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            callRoomWaiters(); // they hear that their tasks are refused now
             stopped.countDown();
         }
     }

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * open for the peer's answer, which whoever reads the socket takes before closing it; any other
  * end closes the socket (which also ends a reader blocked on it).
  */
-public final class OutboundWriter {
+public final class OutboundWriter implements HeldOutput {
 
     /** Small stacks: a connection has a reader and a writer thread, and writers never recurse deeply. */
     private static final long STACK_BYTES = 256 * 1024;
@@ -184,12 +184,14 @@ public final class OutboundWriter {
     }
 
     /** What this writer holds, for its {@link OutputBudget}. */
-    long heldBytes() {
+    @Override
+    public long heldBytes() {
         return queuedBytes;
     }
 
     /** Ends this writer as if its queue had overflowed: under DISCONNECT, its peer is disconnected. */
-    void overflow() {
+    @Override
+    public void overflow() {
         if (policy == OverflowPolicy.DISCONNECT) {
             abort();
         }

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What all of a transport's {@link OutboundWriter}s together may hold, in bytes as they count
+ * What all of a transport's connection outputs ({@link OutboundWriter}, {@link ChannelOutput}) together may hold, in bytes as they count
  * them: the per-connection bound times the number of connections is far more than a heap holds,
  * so the sum is bounded too. When a send would take the sum past the bound, the writer holding
  * the most is ended as if it had overflowed its own bound, provided it holds at least
@@ -21,7 +21,7 @@ public final class OutputBudget {
     private final long maxBytes;
     private final long behindBytes;
     private final AtomicLong held = new AtomicLong();
-    private final Set<OutboundWriter> writers = ConcurrentHashMap.newKeySet();
+    private final Set<HeldOutput> writers = ConcurrentHashMap.newKeySet();
 
     /**
      * @param maxBytes what all writers sharing this budget may hold together
@@ -52,8 +52,8 @@ public final class OutputBudget {
             if (held.get() + bytes <= maxBytes) {
                 return;
             }
-            OutboundWriter largest = null;
-            for (OutboundWriter w : writers) {
+            HeldOutput largest = null;
+            for (HeldOutput w : writers) {
                 if (largest == null || w.heldBytes() > largest.heldBytes()) {
                     largest = w;
                 }
@@ -68,13 +68,13 @@ public final class OutputBudget {
         held.addAndGet(bytes);
     }
 
-    void register(OutboundWriter writer) {
+    void register(HeldOutput writer) {
         if (this != UNLIMITED) {
             writers.add(writer);
         }
     }
 
-    void unregister(OutboundWriter writer) {
+    void unregister(HeldOutput writer) {
         writers.remove(writer);
     }
 }

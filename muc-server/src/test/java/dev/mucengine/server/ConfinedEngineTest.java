@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ConfinedEngineTest {
 
+    private static final org.jxmpp.jid.Jid ROOM = org.jxmpp.jid.impl.JidCreate.entityBareFromOrThrowUnchecked("room@muc.example");
+
     private static final Duration WAIT = Duration.ofSeconds(20); // a guard, not a timing assertion
 
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -55,6 +57,33 @@ class ConfinedEngineTest {
         expected.add(-1);
         assertThat(order).isEqualTo(expected);
         assertThat(threads).containsOnly("muc-engine-0");
+    }
+
+    @Test
+    void offerNeverWaitsAndWhenRoomSaysWhenToTryAgain() throws Exception {
+        start(2);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        assertThat(engine.offer(ROOM, () -> {
+            busy.countDown();
+            await(release);
+        })).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        assertThat(busy.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(engine.offer(ROOM, () -> { })).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        assertThat(engine.offer(ROOM, () -> { })).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        AtomicBoolean ran = new AtomicBoolean();
+        assertThat(engine.offer(ROOM, () -> ran.set(true))).as("a full queue").isEqualTo(ConfinedEngine.Offer.FULL);
+        CountDownLatch room = new CountDownLatch(1);
+        engine.whenRoom(ROOM, room::countDown);
+        assertThat(room.getCount()).as("told of room while the queue is full").isEqualTo(1);
+
+        release.countDown();
+
+        assertThat(room.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("told once there is room").isTrue();
+        assertThat(engine.offer(ROOM, () -> ran.set(true))).isEqualTo(ConfinedEngine.Offer.QUEUED);
+        assertThat(engine.stopAfter(() -> { }, WAIT)).isTrue();
+        assertThat(ran).as("the task offered again ran").isTrue();
+        assertThat(engine.offer(ROOM, () -> { })).as("once stopping").isEqualTo(ConfinedEngine.Offer.REFUSED);
     }
 
     @Test

@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLInputFactory2;
 
 /**
- * Builds the Woodstox factory used for every parse. {@link TopLevelScanner} already rejects
+ * Builds the Woodstox factory used for every parse. {@link ElementFramer} already rejects
  * DTDs, entities, comments and PIs before Woodstox sees a byte; this configuration is the second
  * line of defence should a byte sequence ever slip past the scanner.
  */

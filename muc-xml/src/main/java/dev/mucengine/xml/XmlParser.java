@@ -1,9 +1,7 @@
 package dev.mucengine.xml;
 
 import dev.mucengine.core.xml.XmlWriter;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -77,24 +75,28 @@ public final class XmlParser {
     }
 
     private ParseResult parse(byte[] utf8, byte[] contextStart, Optional<String> mapped) {
-        TopLevelScanner scanner =
-                new TopLevelScanner(new ByteArrayInputStream(utf8), limits, false);
+        ElementFramer framer = new ElementFramer(limits, false);
+        ByteBuffer input = ByteBuffer.wrap(utf8);
         try {
-            TopLevelScanner.Token token = scanner.next();
-            if (!(token instanceof TopLevelScanner.Chunk chunk)) {
-                return failed(token instanceof TopLevelScanner.End e && !e.midElement()
+            ElementFramer.Token token = next(framer, input);
+            if (!(token instanceof ElementFramer.Chunk chunk)) {
+                return failed(token instanceof ElementFramer.End e && !e.midElement()
                         ? "no element" : "incomplete or unexpected markup");
             }
-            if (!(scanner.next() instanceof TopLevelScanner.End end) || end.midElement()) {
+            if (!(next(framer, input) instanceof ElementFramer.End end) || end.midElement()) {
                 return failed("content after the element");
             }
             return new ParseResult.Parsed(
                     decoder.decode(contextStart, chunk.bytes(), WRAPPER_END, mapped));
         } catch (XmlFailure f) {
             return new ParseResult.Failed(f.error());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen: in-memory input", e);
         }
+    }
+
+    /** The next token of the whole input: the end of input once it is consumed. */
+    private static ElementFramer.Token next(ElementFramer framer, ByteBuffer input) throws XmlFailure {
+        ElementFramer.Token token = framer.next(input);
+        return token != null ? token : framer.end();
     }
 
     private static ParseResult failed(String text) {

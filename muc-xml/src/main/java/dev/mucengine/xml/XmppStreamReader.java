@@ -1,17 +1,16 @@
 package dev.mucengine.xml;
 
-import dev.mucengine.core.xml.Element;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an XMPP stream (client {@code jabber:client}, server {@code jabber:server} or component
  * {@code jabber:component:accept}) from a blocking {@link InputStream}, one event per call.
  *
- * <p>Incremental: each top-level element is returned as soon as its end tag has arrived; the
+ * <p>A loop over an {@link XmppPushReader}, which holds the rules; this class only reads.
+ * Incremental: each top-level element is returned as soon as its end tag has arrived; the
  * reader never waits for bytes beyond it. White-space keepalives between elements are skipped.
  *
  * <p>Namespaces: top-level elements in the stream's content namespace, and every descendant in
@@ -32,13 +31,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class XmppStreamReader {
 
-    private final TopLevelScanner scanner;
-    private final ElementDecoder decoder;
-    private @Nullable StreamEvent terminal;
-    private byte @Nullable [] headerStart;
-    private byte[] headerEnd = new byte[0];
-    private String headerQName = "";
-    private Optional<String> contentNamespace = Optional.empty();
+    /** The first read buffer; reads that fill it double it, up to {@link #MAX_READ_BUFFER}. */
+    private static final int FIRST_READ_BUFFER = 512;
+    private static final int MAX_READ_BUFFER = 8192;
+
+    private final InputStream in;
+    private final XmppPushReader reader;
+    /** Bytes read and not yet consumed; starts small, as an idle connection needs little. */
+    private ByteBuffer buffer = ByteBuffer.allocate(FIRST_READ_BUFFER).limit(0);
 
     /**
      * A reader with {@link XmlLimits#DEFAULTS}.
@@ -56,8 +56,8 @@ public final class XmppStreamReader {
      * @param limits the limits every element must respect
      */
     public XmppStreamReader(InputStream in, XmlLimits limits) {
-        this.scanner = new TopLevelScanner(in, limits, true);
-        this.decoder = new ElementDecoder(limits);
+        this.in = in;
+        this.reader = new XmppPushReader(limits);
     }
 
     /**
@@ -68,46 +68,33 @@ public final class XmppStreamReader {
      * @throws IOException if reading {@code in} fails
      */
     public StreamEvent next() throws IOException {
-        StreamEvent done = terminal;
-        if (done != null) {
-            return done;
-        }
-        try {
-            TopLevelScanner.Token token = scanner.next();
-            if (token instanceof TopLevelScanner.Header h) {
-                StreamHeader header = decoder.decodeHeader(h.startTag(), h.qname());
-                headerStart = h.startTag();
-                headerQName = h.qname();
-                headerEnd = ("</" + h.qname() + ">").getBytes(StandardCharsets.UTF_8);
-                contentNamespace = Optional.of(header.contentNamespace());
-                return new StreamEvent.StreamOpened(header);
+        while (true) {
+            Optional<StreamEvent> event = reader.next(buffer);
+            if (event.isPresent()) {
+                return event.get();
             }
-            byte[] start = headerStart;
-            if (token instanceof TopLevelScanner.End) {
-                return finish(new StreamEvent.InputEnded());
+            if (!fill()) {
+                return reader.end();
             }
-            if (start == null) {
-                return finish(new StreamEvent.StreamFailed(StreamError.of(
-                        StreamErrorCondition.BAD_FORMAT, "expected a <stream:stream> header")));
-            }
-            if (token instanceof TopLevelScanner.Close c) {
-                if (!c.qname().equals(headerQName)) {
-                    return finish(new StreamEvent.StreamFailed(StreamError.of(
-                            StreamErrorCondition.NOT_WELL_FORMED,
-                            "end tag does not match </" + headerQName + ">")));
-                }
-                return finish(new StreamEvent.StreamClosed());
-            }
-            TopLevelScanner.Chunk chunk = (TopLevelScanner.Chunk) token;
-            Element element = decoder.decode(start, chunk.bytes(), headerEnd, contentNamespace);
-            return new StreamEvent.ElementReceived(element);
-        } catch (XmlFailure f) {
-            return finish(new StreamEvent.StreamFailed(f.error()));
         }
     }
 
-    private StreamEvent finish(StreamEvent event) {
-        terminal = event;
-        return event;
+    /**
+     * One read into the (consumed) buffer: returns as soon as the stream has anything, so
+     * stanzas are never delayed; false at the end of the stream.
+     */
+    private boolean fill() throws IOException {
+        if (buffer.limit() == buffer.capacity() && buffer.capacity() < MAX_READ_BUFFER) {
+            buffer = ByteBuffer.allocate(buffer.capacity() * 2); // the last read filled it: the peer sends in bulk
+        }
+        int n;
+        do {
+            n = in.read(buffer.array(), 0, buffer.capacity());
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        buffer.position(0).limit(n);
+        return true;
     }
 }

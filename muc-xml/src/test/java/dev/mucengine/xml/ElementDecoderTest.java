@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Woodstox configuration is the second line of defence: these bytes bypass
- * {@link TopLevelScanner} and go straight to the decoder.
+ * {@link ElementFramer} and go straight to the decoder.
  */
 class ElementDecoderTest {
 

@@ -7,15 +7,19 @@ import dev.mucengine.xml.XmlSerializer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The {@code c2s-acceptor} thread: accepts connections, admits them ({@link Admission}) or
- * refuses them with a stream error, and starts each admitted one. It survives what it can: a
+ * refuses them with a stream error, and hands each admitted one to a {@link SelectorLoop}, in
+ * turn. A blocking accept on its own thread keeps refusals (written while the socket is still
+ * blocking) and the out-of-memory pause off the selector threads. It survives what it can: a
  * connection that cannot be started (out of memory, out of threads) is closed and its place given
  * back, and accepting goes on after a pause. Should it die all the same, the process exits
  * ({@link CriticalThreads}): a port that stays open but never answers is the worst outage.
@@ -28,15 +32,18 @@ final class Acceptor {
     /** Refusals are logged at most this often, with how many there were. */
     private static final long REFUSAL_LOG_NANOS = 60_000_000_000L;
 
-    private final ServerSocket listener;
+    private final ServerSocketChannel listener;
     private final ServerContext context;
+    private final List<SelectorLoop> loops;
     private final Thread thread;
+    private int nextLoop;
     private long refusals;
     private long lastRefusalLog;
 
-    Acceptor(ServerSocket listener, ServerContext context) {
+    Acceptor(ServerSocketChannel listener, ServerContext context, List<SelectorLoop> loops) {
         this.listener = listener;
         this.context = context;
+        this.loops = loops;
         this.thread = new Thread(this::run, "c2s-acceptor");
         thread.setDaemon(true);
         CriticalThreads.guard(thread);
@@ -47,11 +54,11 @@ final class Acceptor {
     }
 
     private void run() {
-        while (!listener.isClosed()) {
+        while (listener.isOpen()) {
             try {
                 admit(listener.accept());
             } catch (IOException e) {
-                if (!listener.isClosed()) {
+                if (listener.isOpen()) {
                     log("serve: accept failed: " + e.getMessage());
                 }
             } catch (OutOfMemoryError e) {
@@ -61,19 +68,22 @@ final class Acceptor {
         }
     }
 
-    private void admit(Socket socket) {
-        InetAddress address = socket.getInetAddress();
+    private void admit(SocketChannel channel) throws IOException {
+        InetAddress address = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
         Optional<StreamError> refusal = context.admission().admit(address);
         if (refusal.isPresent()) {
-            refuse(socket, refusal.get());
+            refuse(channel, refusal.get());
             return;
         }
         ClientConnection connection = null;
         try {
-            socket.setTcpNoDelay(true);
-            connection = new ClientConnection(socket, context);
+            channel.socket().setTcpNoDelay(true);
+            channel.configureBlocking(false);
+            SelectorLoop loop = loops.get(nextLoop);
+            nextLoop = (nextLoop + 1) % loops.size();
+            connection = new ClientConnection(channel, address, context, loop);
             context.connections().add(connection);
-            connection.start();
+            loop.adopt(channel, connection);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             if (connection != null) {
                 context.connections().remove(connection);
@@ -81,7 +91,7 @@ final class Acceptor {
             } else {
                 context.admission().release(address, false);
             }
-            close(socket);
+            close(channel);
             if (e instanceof OutOfMemoryError oom) {
                 throw oom;
             }
@@ -90,13 +100,13 @@ final class Acceptor {
 
     /**
      * Our stream header, the error and the end of the stream, then the socket is closed (RFC 6120
-     * §4.9.1.1). Written here, on the acceptor thread: a socket just accepted has an empty send
-     * buffer, so the few hundred bytes never wait for the client.
+     * §4.9.1.1). Written here, on the acceptor thread, while the channel still blocks: a socket
+     * just accepted has an empty send buffer, so the few hundred bytes never wait for the client.
      */
-    private void refuse(Socket socket, StreamError error) {
+    private void refuse(SocketChannel channel, StreamError error) {
         countRefusal(error);
-        try (socket) {
-            OutputStream out = socket.getOutputStream();
+        try (channel) {
+            OutputStream out = channel.socket().getOutputStream();
             out.write((SERIALIZER.openStream(StreamFeatures.header(context.identity().domain(),
                     UUID.randomUUID().toString()))
                     + SERIALIZER.toXmlInStream(error.toElement(), Stanza.CLIENT_NAMESPACE)
@@ -118,9 +128,9 @@ final class Acceptor {
         }
     }
 
-    private static void close(Socket socket) {
+    private static void close(SocketChannel channel) {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException e) {
             // already closed
         }

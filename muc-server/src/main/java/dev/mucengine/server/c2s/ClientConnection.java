@@ -2,22 +2,21 @@ package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Element;
-import dev.mucengine.server.OutboundWriter;
-import dev.mucengine.server.OverflowPolicy;
+import dev.mucengine.server.ChannelOutput;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
 import dev.mucengine.xml.StreamEvent;
 import dev.mucengine.xml.StreamHeader;
 import dev.mucengine.xml.XmlSerializer;
-import dev.mucengine.xml.XmppStreamReader;
+import dev.mucengine.xml.XmppPushReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.jxmpp.jid.EntityBareJid;
@@ -26,9 +25,12 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
- * One client connection: its reader thread negotiates the stream (header, SASL or registration,
- * restart) and then hands every stanza to the engine thread, in order. Output goes through the
- * connection's {@link OutboundWriter}, which disconnects a client that stops reading.
+ * One client connection, owned by one {@link SelectorLoop}: the loop's thread reads what has
+ * arrived, feeds it to the connection's {@link XmppPushReader}, negotiates the stream (header,
+ * SASL or registration, restart) and hands every stanza to the engine, in order
+ * ({@link EngineInbox}, which stops reading while the engine's queue is full). Output goes
+ * through the connection's {@link ChannelOutput}, which disconnects a client that stops reading.
+ * Other threads only hand the loop work ({@link #terminateSoon}, {@link #evict}).
  *
  * <p>Stream headers follow RFC 6120 §4.3.3: one opens the stream, and one more is due only
  * after SASL success (a restart). Any other header is not a restart: it ends the stream with
@@ -36,8 +38,9 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * every room and contact, as after a disconnect. After authentication only stanzas are
  * accepted; {@code <starttls/>}, {@code <auth/>} or anything else ends the stream the same way.
  *
- * <p>The connection's times ({@link #checkLiveness}) are read by the server's timer thread;
- * everything else belongs to the reader thread.
+ * <p>After our closing tag (RFC 6120 §4.4) what the client still sends is read and dropped
+ * until it closes its side; then, once our last bytes are written, the socket is closed. A client
+ * that does neither is cut off by {@link Liveness}.
  */
 final class ClientConnection {
 
@@ -47,88 +50,66 @@ final class ClientConnection {
     /** Where the stream is: what the client may send next. */
     private enum Phase { AWAITING_HEADER, NEGOTIATING, AWAITING_RESTART, AUTHENTICATED }
 
-    private final Socket socket;
-    private final InetAddress address;
+    private final SocketChannel channel;
     private final ServerContext context;
-    private final OutboundWriter writer;
-    private final AtomicBoolean terminated = new AtomicBoolean();
-    private final long accepted = System.nanoTime();
-    /** Guards sending stream headers against {@link #terminate} from other threads. */
-    private final Object headerLock = new Object();
-    private boolean headerSent;
-    private volatile long lastInput = accepted;
-    private volatile long pinged;
-    private volatile long ended;
-    private volatile @Nullable Session session;
+    private final SelectorLoop loop;
+    private final ChannelOutput output;
+    private final XmppPushReader reader;
+    private final Negotiation negotiation;
+    private final EngineInbox inbox;
     private final HeldShare held;
+    private final long accepted = System.nanoTime();
+    private final ChannelInput input;
+    private volatile @Nullable Session session;
     private volatile boolean evicted;
-    /** Guards {@link #bound} and {@link #released}, which decide how the admission is given back. */
-    private final Object admissionLock = new Object();
-    private boolean bound;
-    private boolean released;
+    private final AdmissionPlace place;
+
+    // The loop's thread only.
     private Phase phase = Phase.AWAITING_HEADER;
     /** Who authenticated, once SASL succeeded. */
     private String user = "";
+    private boolean headerSent;
+    private boolean terminated;
+    private boolean inputOver;
+    private boolean outputOver;
+    private boolean closed;
+    /** An element whose handling waits ({@link Negotiation#delayBefore}); input is paused meanwhile. */
+    private boolean delayed;
+    /** Bytes the stream reader took since its last event: the next event's. */
+    private long consumedSinceEvent;
+    private long lastInput = accepted;
+    private long pinged;
+    private long ended;
 
-    /** A connection the {@link Admission} has counted; {@link #start} it, or {@link #release} it. */
-    ClientConnection(Socket socket, ServerContext context) {
-        this.socket = socket;
-        this.address = socket.getInetAddress();
+    /** A connection the {@link Admission} has counted; the loop {@link SelectorLoop#adopt adopts} it. */
+    ClientConnection(SocketChannel channel, InetAddress address, ServerContext context, SelectorLoop loop) {
+        this.channel = channel;
         this.context = context;
+        this.loop = loop;
         this.held = new HeldShare(context.heldInput());
-        this.writer = new OutboundWriter(socket, context.limits().maxOutputBytes(), context.outputBudget(),
-                OverflowPolicy.DISCONNECT, Stanza.CLIENT_NAMESPACE, "c2s-" + socket.getPort() + "-out");
+        this.place = new AdmissionPlace(context.admission(), address);
+        this.input = new ChannelInput(channel, context.limits().maxBytesBeforeAuthentication());
+        this.output = new ChannelOutput(context.limits().maxOutputBytes(), context.outputBudget(),
+                Stanza.CLIENT_NAMESPACE, () -> loop.execute(this::flush), () -> loop.execute(this::close));
+        this.reader = new XmppPushReader(context.limits().xmlLimits());
+        this.negotiation = new Negotiation(context, address, output, input::lift,
+                this::terminate);
+        this.inbox = new EngineInbox(context.engine(), loop, this::engineCaughtUp);
     }
 
-    /** Starts the reader thread (the writer starts with the first output). */
-    void start() {
-        Thread reader = new Thread(null, this::read, "c2s-" + socket.getPort() + "-in", Server.THREAD_STACK_BYTES);
-        reader.setDaemon(true);
-        reader.start();
+    /** Loop thread: the channel is registered for reading. */
+    void attached(SelectionKey selectionKey) {
+        input.attached(selectionKey);
     }
 
-    /** Waits up to {@code timeout} for the output to end (after {@link #terminate}: its last bytes written). */
-    void awaitOutputEnd(Duration timeout) throws InterruptedException {
-        writer.awaitEnd(timeout);
+    /** Any thread: ends the stream soon, on the loop's thread (see {@link #terminate}). */
+    void terminateSoon(Optional<StreamError> error) {
+        loop.execute(() -> terminate(error));
     }
 
-    /**
-     * Ends the stream: optionally a stream error, then the closing tag, then the socket. Any
-     * thread; under the header lock, so that a header the reader is sending comes first, once.
-     */
-    void terminate(Optional<StreamError> error) {
-        synchronized (headerLock) {
-            if (!terminated.compareAndSet(false, true)) {
-                return;
-            }
-            ended = System.nanoTime();
-            if (!headerSent) {
-                sendHeader(); // RFC 6120 §4.9.1.1: an error needs an open stream
-            }
-            // One piece: no stanza can get in between the stream error and the closing tag.
-            String errorXml = error.map(e -> SERIALIZER.toXmlInStream(e.toElement(), Stanza.CLIENT_NAMESPACE))
-                    .orElse("");
-            writer.finish(errorXml + SERIALIZER.closeStream());
-        }
-    }
-
-    /** The timer thread's call: pings an idle client, closes one that has been quiet too long. */
-    void checkLiveness(long now) {
-        Liveness.Times times;
-        synchronized (admissionLock) {
-            times = new Liveness.Times(accepted, bound, lastInput, pinged, ended);
-        }
-        switch (Liveness.check(context.limits(), times, now)) {
-            case PING -> ping(now);
-            case CLOSE_UNAUTHENTICATED -> terminate(Optional.of(StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
-                    "not authenticated within " + context.limits().authTimeout().toSeconds() + " s")));
-            case CLOSE_IDLE -> terminate(Optional.of(StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
-                    "no answer to a ping")));
-            case ABORT -> writer.abort();
-            case NONE -> {
-                // alive
-            }
-        }
+    /** Whether this connection's last bytes are written (or it is closed): shutdown waits for that. */
+    boolean outputDone() {
+        return output.over();
     }
 
     /** Input the server holds for this connection, for {@link HeldInput}. */
@@ -142,133 +123,229 @@ final class ClientConnection {
     }
 
     /**
-     * Ends the connection because it holds the most input when the server holds too much: the
-     * stream error, then the input is shut so that the reader stops waiting for the rest.
+     * Any thread: ends the connection because it holds the most input when the server holds too
+     * much: the stream error, and nothing more is read.
      */
     void evict() {
         evicted = true;
-        terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION,
-                "the server holds too much unfinished input; yours was the largest")));
-        try {
-            socket.shutdownInput();
-        } catch (IOException e) {
-            writer.abort(); // cannot be shut: close it
-        }
+        loop.execute(() -> {
+            terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION,
+                    "the server holds too much unfinished input; yours was the largest")));
+            inputEnded();
+        });
     }
 
     /** Gives the connection's place in the {@link Admission} back. Once; later calls do nothing. */
     void release() {
-        synchronized (admissionLock) {
-            if (released) {
-                return;
-            }
-            released = true;
-            context.admission().release(address, bound);
+        place.release();
+    }
+
+    /** Loop thread: the selector says there are bytes (or the end of input) to read. */
+    void readable() {
+        ByteBuffer buffer;
+        try {
+            buffer = input.read(loop.readBuffer(), terminated);
+        } catch (ChannelInput.OverBudget e) {
+            terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION, e.getMessage())));
+            inputEnded();
+            return;
+        } catch (IOException e) {
+            close(); // reset by the peer
+            return;
+        }
+        if (buffer == null) {
+            endOfInput();
+            return;
+        }
+        if (!buffer.hasRemaining() || terminated) {
+            return; // after our closing tag, input is dropped
+        }
+        held.read(buffer.remaining());
+        consume(buffer);
+        if (buffer.hasRemaining() && !terminated) {
+            input.keep(buffer); // input paused: the rest waits
         }
     }
 
-    private void read() {
-        try {
-            MeteredInput input = new MeteredInput(socket.getInputStream(),
-                    context.limits().maxBytesBeforeAuthentication(), held::read);
-            XmppStreamReader reader = new XmppStreamReader(input, context.limits().xmlLimits());
-            Negotiation negotiation = new Negotiation(context, address, writer, input, this::terminate);
-            while (!terminated.get()) {
-                StreamEvent event = reader.next();
-                lastInput = System.nanoTime();
-                long eventBytes = held.takeEventBytes();
-                if (event instanceof StreamEvent.ElementReceived received && phase == Phase.AUTHENTICATED) {
-                    stanza(received.element(), eventBytes); // held until the engine has handled it
-                    continue;
-                }
-                held.handled(eventBytes);
-                if (event instanceof StreamEvent.StreamOpened opened) {
-                    opened(opened.header());
-                } else if (event instanceof StreamEvent.ElementReceived received) {
-                    received(received.element(), negotiation);
-                } else if (event instanceof StreamEvent.StreamFailed failed) {
-                    terminate(Optional.of(failed.error()));
-                } else if (event instanceof StreamEvent.StreamClosed) {
-                    terminate(Optional.empty());
-                } else {
-                    break; // InputEnded: the peer is gone
-                }
+    /** Loop thread: the socket takes more output. */
+    void writable() {
+        flush();
+    }
+
+    /** Loop thread: the loop's tick asks whether the connection has been quiet too long. */
+    void checkLiveness(long now) {
+        switch (Liveness.check(context.limits(), new Liveness.Times(accepted, place.bound(), lastInput, pinged, ended),
+                now)) {
+            case PING -> ping(now);
+            case CLOSE_UNAUTHENTICATED -> terminate(Optional.of(StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
+                    "not authenticated within " + context.limits().authTimeout().toSeconds() + " s")));
+            case CLOSE_IDLE -> terminate(Optional.of(StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT,
+                    "no answer to a ping")));
+            case ABORT -> close();
+            case NONE -> {
+                // alive
             }
-        } catch (MeteredInput.Exceeded e) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION,
-                    "too much input before authentication")));
-        } catch (IOException e) {
-            // reset by peer, or closed by us: either way this connection is over
-        } catch (RuntimeException | Error e) {
-            // Out of memory, or a bug: this connection ends; the server goes on.
-            writer.abort();
-        } finally {
-            end();
+        }
+    }
+
+    /** Loop thread: something failed (a bug, out of memory): this connection ends, the server goes on. */
+    void failed() {
+        close();
+    }
+
+    /** Events from the bytes, as long as the stream goes on and input is not paused. */
+    private void consume(ByteBuffer buffer) {
+        while (!terminated && !inputPaused()) {
+            int before = buffer.position();
+            Optional<StreamEvent> event = reader.next(buffer);
+            consumedSinceEvent += buffer.position() - before;
+            if (event.isEmpty()) {
+                return;
+            }
+            long eventBytes = held.takeEventBytes(consumedSinceEvent);
+            consumedSinceEvent = 0;
+            event(event.get(), eventBytes);
+        }
+    }
+
+    private boolean inputPaused() {
+        return delayed || inbox.waiting();
+    }
+
+    private void event(StreamEvent event, long eventBytes) {
+        lastInput = System.nanoTime();
+        if (event instanceof StreamEvent.ElementReceived received && phase == Phase.AUTHENTICATED) {
+            stanza(received.element(), eventBytes); // held until the engine has handled it
+            return;
+        }
+        held.handled(eventBytes);
+        if (event instanceof StreamEvent.StreamOpened opened) {
+            opened(opened.header());
+        } else if (event instanceof StreamEvent.ElementReceived received) {
+            received(received.element());
+        } else if (event instanceof StreamEvent.StreamFailed failed) {
+            terminate(Optional.of(failed.error()));
+        } else {
+            terminate(Optional.empty()); // the client closed the stream, or its input ended
+        }
+    }
+
+    /** The peer closed its side: the stream ends (if it had not), and the socket once our last bytes are out. */
+    private void endOfInput() {
+        if (!terminated) {
+            StreamEvent last = reader.end();
+            held.handled(held.takeUnattributed()); // an element that never ended
+            terminate(last instanceof StreamEvent.StreamFailed failed ? Optional.of(failed.error()) : Optional.empty());
+        }
+        inputEnded();
+    }
+
+    /** Nothing more is read; the socket closes once our last bytes are written. */
+    private void inputEnded() {
+        inputOver = true;
+        input.drop();
+        input.reading(false);
+        if (outputOver) {
+            close();
         }
     }
 
     /**
-     * The reader is done: end the stream, tell the engine (the session's rooms and contacts hear
-     * it leave now), read what the client still sends until it closes its side (or the timer cuts
-     * it off), then close and give the admission back. Each step is taken whatever the others
-     * did, out of memory included: a step skipped here would leave a ghost session or a place in
-     * the admission taken for good.
+     * Ends the stream: optionally a stream error, then the closing tag; the session leaves the
+     * engine (its rooms and contacts hear it leave now, after every stanza it sent before). Once;
+     * later calls do nothing.
      */
-    private void end() {
-        try {
-            terminate(Optional.empty());
-        } catch (RuntimeException | Error e) {
-            writer.abort();
+    private void terminate(Optional<StreamError> error) {
+        if (terminated) {
+            return;
         }
-        try {
-            held.handled(held.takeEventBytes()); // an element that never ended
-            Session s = session;
-            if (s != null) {
-                submitSurely(s, () -> context.input().disconnected(s));
-            }
-            discardUntilClosed();
-            writer.awaitEnd(Duration.ofSeconds(Liveness.CLOSE_GRACE_SECONDS)); // our last bytes go first
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try {
-                socket.close();
-            } catch (IOException | RuntimeException e) {
-                // already closed
-            }
-            context.connections().remove(this);
-            release();
+        terminated = true;
+        ended = System.nanoTime();
+        input.drop();
+        if (!headerSent) {
+            sendHeader(); // RFC 6120 §4.9.1.1: an error needs an open stream
+        }
+        // One piece: no stanza can get in between the stream error and the closing tag.
+        String errorXml = error.map(e -> SERIALIZER.toXmlInStream(e.toElement(), Stanza.CLIENT_NAMESPACE)).orElse("");
+        output.finish(errorXml + SERIALIZER.closeStream());
+        held.handled(held.takeUnattributed());
+        Session s = session;
+        if (s != null) {
+            inbox.submit(s.account(), () -> context.input().disconnected(s), () -> { });
+        }
+        if (!inbox.waiting() && !inputOver) {
+            input.reading(true); // read and drop until the client closes
         }
     }
 
-    /** Submits to the engine, trying again for a while if memory runs short. */
-    private void submitSurely(Session s, Runnable task) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                context.engine().submit(s.account(), task);
-                return;
-            } catch (OutOfMemoryError e) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+    /** Loop thread: writes what is queued, as much as the socket takes. */
+    private void flush() {
+        if (closed) {
+            return;
+        }
+        try {
+            switch (output.write(channel)) {
+                case IDLE -> input.writing(false);
+                case BLOCKED -> input.writing(true);
+                case ENDED -> lastBytesWritten();
+            }
+        } catch (IOException e) {
+            close(); // the peer is gone
+        }
+    }
+
+    /** Our closing tag is out: the client reads the end of the stream; we read on until it closes. */
+    private void lastBytesWritten() {
+        outputOver = true;
+        input.writing(false);
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            close();
+            return;
+        }
+        if (inputOver) {
+            close();
+        }
+    }
+
+    /** Loop thread: the engine took every task this connection had waiting; input goes on. */
+    private void engineCaughtUp() {
+        if (closed || inputOver) {
+            return;
+        }
+        if (!terminated) {
+            ByteBuffer rest = input.unconsumed();
+            if (rest != null) {
+                consume(rest);
+                if (rest.hasRemaining() && !terminated) {
+                    return; // paused again: the rest waits
                 }
+                input.drop();
+            }
+            if (inputPaused()) {
+                return;
             }
         }
+        input.reading(true);
     }
 
-    /** After our closing tag (RFC 6120 §4.4): what the client still sends is read and dropped. */
-    private void discardUntilClosed() {
-        try {
-            InputStream in = socket.getInputStream();
-            byte[] sink = new byte[512];
-            while (in.read(sink) >= 0) {
-                continue;
-            }
-        } catch (IOException | RuntimeException e) {
-            // closed: by the client, by the writer or by the timer
+    /**
+     * Closes the socket now and gives everything back: the session leaves the engine if it had
+     * not, the output's bytes, the admission. Once.
+     */
+    private void close() {
+        if (closed) {
+            return;
         }
+        terminate(Optional.empty()); // does nothing if the stream had ended; the output may be over
+        closed = true;
+        input.close();
+        output.close();
+        held.handled(held.takeUnattributed());
+        loop.forget(this);
+        context.connections().remove(this);
+        release();
     }
 
     private void opened(StreamHeader header) {
@@ -277,70 +354,74 @@ final class ClientConnection {
                     "a stream header where no restart is due (RFC 6120 §4.3.3)")));
             return;
         }
-        synchronized (headerLock) {
-            if (terminated.get()) {
-                return;
-            }
-            sendHeader();
-        }
-        boolean ourDomain = header.to().map(to -> to.equalsIgnoreCase(context.identity().domain().toString()))
-                .orElse(true);
-        if (!header.contentNamespace().equals(Stanza.CLIENT_NAMESPACE)) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.INVALID_NAMESPACE)));
-        } else if (!ourDomain) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.HOST_UNKNOWN)));
-        } else if (!StreamFeatures.supportsVersion(header.version())) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.UNSUPPORTED_VERSION,
-                    "this server speaks XMPP 1.0")));
+        sendHeader();
+        Optional<StreamError> refusal = StreamFeatures.refusal(header, context.identity().domain());
+        if (refusal.isPresent()) {
+            terminate(refusal);
         } else if (phase == Phase.AWAITING_RESTART) {
             startSession();
-            writer.send(StreamFeatures.afterAuthentication());
+            output.send(StreamFeatures.afterAuthentication());
         } else {
             phase = Phase.NEGOTIATING;
-            writer.send(StreamFeatures.beforeAuthentication(context.openRegistration()));
+            output.send(StreamFeatures.beforeAuthentication(context.openRegistration()));
         }
     }
 
-    /** Under the header lock. */
     private void sendHeader() {
         headerSent = true;
-        writer.sendMarkup(SERIALIZER.openStream(StreamFeatures.header(context.identity().domain(),
+        output.sendMarkup(SERIALIZER.openStream(StreamFeatures.header(context.identity().domain(),
                 UUID.randomUUID().toString())));
     }
 
     /** After authentication: a stanza goes to the engine; its bytes stay held until it is handled. */
     private void stanza(Element element, long bytes) {
-        Session bound = session;
-        if (bound == null || !ClientStanzas.isStanza(element)) {
+        Session s = session;
+        if (s == null || !ClientStanzas.isStanza(element)) {
             held.handled(bytes);
             terminate(Optional.of(StreamError.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "only message, presence and iq after authentication")));
             return;
         }
         // On the account's partition: its sessions' presence bookkeeping stays on one thread.
-        boolean queued = context.engine().submit(bound.account(), () -> {
+        inbox.submit(s.account(), () -> {
             try {
-                context.input().fromClient(bound, element);
+                context.input().fromClient(s, element);
             } finally {
                 held.handled(bytes);
             }
-        });
-        if (!queued) {
-            held.handled(bytes); // the engine is stopping
+        }, () -> held.handled(bytes)); // refused: the engine is stopping
+        if (inbox.waiting()) {
+            input.reading(false); // the engine is full: TCP pushes back on the client
         }
     }
 
-    private void received(Element element, Negotiation negotiation) {
-        switch (phase) {
-            case AWAITING_RESTART -> // after <success/> only a new stream header is allowed (RFC 6120 §6.4.6)
-                terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "restart the stream")));
-            default -> {
-                Optional<String> authenticated = negotiation.handle(element);
-                if (authenticated.isPresent()) {
-                    user = authenticated.get();
-                    phase = Phase.AWAITING_RESTART;
-                }
+    private void received(Element element) {
+        if (phase == Phase.AWAITING_RESTART) {
+            // after <success/> only a new stream header is allowed (RFC 6120 §6.4.6)
+            terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "restart the stream")));
+            return;
+        }
+        Duration delay = negotiation.delayBefore(element);
+        if (delay.isZero()) {
+            negotiate(element);
+            return;
+        }
+        delayed = true; // an address with recent failures waits; only this connection does
+        input.reading(false);
+        loop.schedule(delay.toNanos(), () -> {
+            delayed = false;
+            if (!terminated && !closed) {
+                negotiate(element);
+                engineCaughtUp(); // the bytes that came after the attempt, then reading again
             }
+        });
+    }
+
+    private void negotiate(Element element) {
+        Optional<String> authenticated = negotiation.handle(element);
+        if (authenticated.isPresent()) {
+            user = authenticated.get();
+            phase = Phase.AWAITING_RESTART;
         }
     }
 
@@ -353,17 +434,7 @@ final class ClientConnection {
             terminate(Optional.of(StreamError.of(StreamErrorCondition.NOT_AUTHORIZED)));
             return;
         }
-        session = new Session(account, writer, () -> terminate(Optional.empty()), this::bound);
-    }
-
-    /** On the engine thread, once the session has bound its resource: it no longer counts as unauthenticated. */
-    private void bound() {
-        synchronized (admissionLock) {
-            if (!released && !bound) {
-                bound = true;
-                context.admission().authenticated();
-            }
-        }
+        session = new Session(account, output, () -> terminateSoon(Optional.empty()), place::bind);
     }
 
     private void ping(long now) {

@@ -4,29 +4,39 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection's share of the server's {@link HeldInput}: the bytes it sent that the server
- * has read and not yet handled. Bytes are read by the reader thread, attributed to the event
- * they completed, and released once that event is handled, on the reader thread or the engine's.
+ * has read and not yet handled. Bytes are read by the connection's selector thread, attributed
+ * to the event the stream reader made of them (exactly: an element still arriving stays held), and released once that event is handled, on the selector thread or the engine's.
  */
 final class HeldShare {
 
     private final HeldInput total;
     private final AtomicLong held = new AtomicLong();
-    /** Read since the last event; reader thread only. */
+    /** Read since the last event; selector thread only. */
     private long sinceEvent;
 
     HeldShare(HeldInput total) {
         this.total = total;
     }
 
-    /** Reader thread: {@code n} more bytes were read. */
+    /** Selector thread: {@code n} more bytes were read. */
     void read(long n) {
         sinceEvent += n;
         held.addAndGet(n);
         total.add(n);
     }
 
-    /** Reader thread: the bytes read since the last event, which the event just read completed. */
-    long takeEventBytes() {
+    /**
+     * Selector thread: an event was read from {@code consumed} bytes (those the stream reader took
+     * for it): they are the event's until it is handled; what was read after them is not.
+     */
+    long takeEventBytes(long consumed) {
+        long bytes = Math.min(consumed, sinceEvent);
+        sinceEvent -= bytes;
+        return bytes;
+    }
+
+    /** Selector thread: every byte read and not yet attributed to an event (the stream is over). */
+    long takeUnattributed() {
         long bytes = sinceEvent;
         sinceEvent = 0;
         return bytes;

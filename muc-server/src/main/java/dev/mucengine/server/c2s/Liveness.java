@@ -15,7 +15,7 @@ package dev.mucengine.server.c2s;
  *       forever is closed too.
  *   <li>A connection whose stream was ended is given {@value #CLOSE_GRACE_SECONDS} s (at most
  *       {@code pingTimeout}) to take the last bytes and close its side (RFC 6120 §4.4); then it
- *       is cut off, so that its threads and socket are freed.
+ *       is cut off, so that its socket is freed.
  * </ul>
  */
 final class Liveness {
@@ -30,6 +30,16 @@ final class Liveness {
     }
 
     private Liveness() {
+    }
+
+    /**
+     * How often connections are checked: a few times per shortest timeout, at most once a second,
+     * at least every 10 ms.
+     */
+    static long tickMillis(ServeLimits limits) {
+        long shortest = Math.min(limits.authTimeout().toMillis(),
+                Math.min(limits.idleTimeout().toMillis(), limits.pingTimeout().toMillis()));
+        return Math.max(10, Math.min(1000, shortest / 4));
     }
 
     static Action check(ServeLimits limits, Times t, long now) {

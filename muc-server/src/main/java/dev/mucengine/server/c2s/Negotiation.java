@@ -6,7 +6,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
-import dev.mucengine.server.OutboundWriter;
+import dev.mucengine.server.ChannelOutput;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
 import java.net.InetAddress;
@@ -18,28 +18,30 @@ import java.util.function.Consumer;
  * A stream before authentication: SASL, in-band registration, and STARTTLS refused. Failed SASL
  * attempts are slowed down per address ({@link AuthThrottle}) and counted per connection: after
  * {@link ServeLimits#maxAuthFailures()} (RFC 6120 §6.4.5 asks servers to allow between 2 and 5
- * retries) the stream ends with {@code policy-violation}. Reader thread only.
+ * retries) the stream ends with {@code policy-violation}. The wait before an attempt is the
+ * connection's to keep ({@link #delayBefore}): a selector thread never sleeps. The connection's
+ * selector thread only.
  */
 final class Negotiation {
 
     private final ServerContext context;
     private final InetAddress address;
-    private final OutboundWriter writer;
-    private final MeteredInput input;
+    private final ChannelOutput writer;
+    private final Runnable liftInputLimit;
     private final Consumer<Optional<StreamError>> terminate;
     private final SaslExchange sasl;
     private int failures;
 
     /**
-     * @param input the connection's input, whose budget is lifted on success
+     * @param liftInputLimit lifts the connection's input limit, on success
      * @param terminate ends the stream, with the error if there is one
      */
-    Negotiation(ServerContext context, InetAddress address, OutboundWriter writer, MeteredInput input,
+    Negotiation(ServerContext context, InetAddress address, ChannelOutput writer, Runnable liftInputLimit,
             Consumer<Optional<StreamError>> terminate) {
         this.context = context;
         this.address = address;
         this.writer = writer;
-        this.input = input;
+        this.liftInputLimit = liftInputLimit;
         this.terminate = terminate;
         this.sasl = new SaslExchange(context.accounts(), context.random());
     }
@@ -65,9 +67,6 @@ final class Negotiation {
     }
 
     private Optional<String> sasl(Element element) {
-        if (element.localName().equals("auth")) {
-            waitBeforeAttempt();
-        }
         Element answer = sasl.handle(element).orElseThrow(); // every SASL element has an answer
         if (answer.localName().equals("failure")) {
             failures++;
@@ -81,23 +80,21 @@ final class Negotiation {
         }
         writer.send(answer);
         if (answer.localName().equals("success")) {
-            input.lift();
+            liftInputLimit.run();
             return sasl.authenticated();
         }
         return Optional.empty();
     }
 
-    /** The wait of an address with recent failures; only this connection's reader waits. */
-    private void waitBeforeAttempt() {
-        Duration delay = context.authThrottle().delay(address, System.nanoTime());
-        if (delay.isZero()) {
-            return;
+    /**
+     * How long to wait before handling {@code element}: an authentication attempt from an address
+     * with recent failures waits ({@link AuthThrottle}); the connection reads nothing meanwhile.
+     */
+    Duration delayBefore(Element element) {
+        if (!element.is(StreamFeatures.SASL, "auth")) {
+            return Duration.ZERO;
         }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return context.authThrottle().delay(address, System.nanoTime());
     }
 
     private Optional<Element> registration(Element element) {

@@ -14,12 +14,13 @@ import dev.mucengine.xml.StreamErrorCondition;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,36 +32,36 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
- * The {@code serve} server: a listening socket and its {@link Acceptor}, one reader and one writer
- * thread per client, the {@link LivenessTimer}, and the engine threads ({@link ConfinedEngine})
- * over which the {@code MucService}'s rooms and the accounts' sessions are partitioned (what a
- * client sends is handled on its account's partition, then on its room's). Everything is bounded
- * by the options' {@link ServeLimits}.
+ * The {@code serve} server: a listening socket and its {@link Acceptor}, a few
+ * {@link SelectorLoop} threads (one per core) that own the client connections and their timers,
+ * and the engine threads ({@link ConfinedEngine}) over which the {@code MucService}'s rooms and
+ * the accounts' sessions are partitioned (what a client sends is handled on its account's
+ * partition, then on its room's). The thread count does not grow with the clients. Everything is
+ * bounded by the options' {@link ServeLimits}.
  */
 public final class Server implements AutoCloseable {
 
-    /** Small stacks for the client reader threads, which never recurse deeply. */
-    static final long THREAD_STACK_BYTES = 256 * 1024;
     private static final int ENGINE_QUEUE_CAPACITY = 10_000;
     /** How long a clean shutdown waits for the engine to work through its queue and say goodbye. */
     private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a clean shutdown waits, for all clients together, for their last bytes to be written. */
-    private static final Duration OUTPUT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a clean shutdown waits for the connections to write their last bytes. */
+    private static final long LAST_BYTES_TIMEOUT_NANOS = 5_000_000_000L;
 
-    private final ServerSocket listener;
+    private final ServerSocketChannel listener;
     private final ServerContext context;
     private final StanzaRouter router;
+    private final List<SelectorLoop> loops;
     private final Acceptor acceptor;
-    private final LivenessTimer timer;
     private final RoomStore store;
 
-    private Server(ServerSocket listener, ServerContext context, StanzaRouter router, RoomStore store) {
+    private Server(ServerSocketChannel listener, ServerContext context, StanzaRouter router, List<SelectorLoop> loops,
+            RoomStore store) {
         this.listener = listener;
         this.context = context;
         this.router = router;
+        this.loops = loops;
         this.store = store;
-        this.acceptor = new Acceptor(listener, context);
-        this.timer = new LivenessTimer(context);
+        this.acceptor = new Acceptor(listener, context, loops);
     }
 
     /**
@@ -109,8 +110,8 @@ public final class Server implements AutoCloseable {
         ConfinedEngine engine = new ConfinedEngine(muc, store, Clock.systemUTC(), ENGINE_QUEUE_CAPACITY,
                 line -> System.err.println("serve: " + line), options.engineThreads(), partition -> IdSource.unique());
         StanzaRouter router = new StanzaRouter(engine, new LocalDelivery(identity, sessions, accounts, serverIq));
-        ServerSocket listener = new ServerSocket();
-        listener.setReuseAddress(true);
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        listener.socket().setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 1024);
         ClientInput input = new ClientInput(sessions, serverIq, router);
         Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
@@ -119,9 +120,13 @@ public final class Server implements AutoCloseable {
                 new HeldInput(limits.maxHeldInputBytes(), connections),
                 new OutputBudget(limits.maxTotalOutputBytes(), limits.maxOutputBytes() / 4),
                 new SecureRandom(), connections);
-        Server server = new Server(listener, context, router, opened);
+        List<SelectorLoop> loops = new ArrayList<>();
+        for (int i = 0; i < selectorThreads(); i++) {
+            loops.add(new SelectorLoop(i, Liveness.tickMillis(limits)));
+        }
+        Server server = new Server(listener, context, router, List.copyOf(loops), opened);
         engine.start();
-        server.timer.start();
+        loops.forEach(SelectorLoop::start);
         server.acceptor.start();
         return server;
     }
@@ -133,7 +138,16 @@ public final class Server implements AutoCloseable {
 
     /** The port it listens on (the chosen one when the options asked for any free port). */
     public int port() {
-        return listener.getLocalPort();
+        return listener.socket().getLocalPort();
+    }
+
+    /**
+     * How many selector threads: one per core by default, at least one; the system property
+     * {@code mucengine.selectors} overrides it.
+     */
+    static int selectorThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Integer.getInteger("mucengine.selectors", cores));
     }
 
     /**
@@ -147,7 +161,6 @@ public final class Server implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("serve: closing the listening socket failed: " + e.getMessage());
         }
-        timer.stop();
         try {
             if (!context.engine().stopAfter(router::shutdown, ENGINE_STOP_TIMEOUT)) {
                 System.err.println("serve: the engine did not stop within " + ENGINE_STOP_TIMEOUT.toSeconds()
@@ -158,19 +171,26 @@ public final class Server implements AutoCloseable {
         }
         List<ClientConnection> open = List.copyOf(context.connections());
         for (ClientConnection c : open) {
-            c.terminate(Optional.of(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN)));
+            c.terminateSoon(Optional.of(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN)));
         }
-        // The writers are daemon threads: once this returns, the process may exit under them, so
-        // the 332 presences and the stream errors queued above would be lost unless written first.
-        long deadline = System.nanoTime() + OUTPUT_FLUSH_TIMEOUT.toNanos();
-        try {
-            for (ClientConnection c : open) {
-                c.awaitOutputEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitLastBytes(open);
+        loops.forEach(SelectorLoop::stop);
         closeStore(store); // after the engine's last commit
+    }
+
+    /** Waits (a while) until every connection has written its closing tag, or is gone. */
+    private static void awaitLastBytes(List<ClientConnection> open) {
+        long deadline = System.nanoTime() + LAST_BYTES_TIMEOUT_NANOS;
+        for (ClientConnection c : open) {
+            while (!c.outputDone() && System.nanoTime() - deadline < 0) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static void closeStore(RoomStore store) {

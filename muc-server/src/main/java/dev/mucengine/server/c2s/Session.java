@@ -1,7 +1,8 @@
 package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.xml.Element;
-import dev.mucengine.server.OutboundWriter;
+import dev.mucengine.server.ChannelOutput;
+import dev.mucengine.server.OutputItem;
 import dev.mucengine.xml.SplicedBytes;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.jxmpp.jid.Jid;
 final class Session {
 
     private final EntityBareJid account;
-    private final OutboundWriter writer;
+    private final ChannelOutput writer;
     private final Runnable closer;
     private final Runnable onBound;
     private volatile @Nullable EntityFullJid jid;
@@ -32,7 +33,7 @@ final class Session {
      * @param closer ends the connection after what is already queued
      * @param onBound runs once the session has bound its resource (on the engine thread)
      */
-    Session(EntityBareJid account, OutboundWriter writer, Runnable closer, Runnable onBound) {
+    Session(EntityBareJid account, ChannelOutput writer, Runnable closer, Runnable onBound) {
         this.account = account;
         this.writer = writer;
         this.closer = closer;
@@ -73,7 +74,7 @@ final class Session {
 
     /** Sends a stanza serialized already in {@code jabber:client}. */
     void send(SplicedBytes stanza) {
-        writer.send(stanza);
+        writer.send(OutputItem.spliced(stanza));
     }
 
     /** Ends the connection after what is already queued (a stream close follows). */

@@ -1,9 +1,11 @@
 package dev.mucengine.server.c2s;
 
+import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.XmlName;
 import dev.mucengine.xml.StreamError;
+import dev.mucengine.xml.StreamErrorCondition;
 import dev.mucengine.xml.StreamHeader;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,23 @@ final class StreamFeatures {
         }
         Matcher m = VERSION.matcher(version.get().strip());
         return m.matches() && Integer.parseInt(m.group(1)) == 1;
+    }
+
+    /**
+     * Why a client's stream header is refused, if it is: a content namespace other than
+     * {@code jabber:client} ({@code invalid-namespace}), another domain ({@code host-unknown}), a
+     * version other than 1.x ({@code unsupported-version}); RFC 6120 §4.9.3.
+     */
+    static Optional<StreamError> refusal(StreamHeader header, DomainBareJid domain) {
+        boolean ourDomain = header.to().map(to -> to.equalsIgnoreCase(domain.toString())).orElse(true);
+        if (!header.contentNamespace().equals(Stanza.CLIENT_NAMESPACE)) {
+            return Optional.of(StreamError.of(StreamErrorCondition.INVALID_NAMESPACE));
+        } else if (!ourDomain) {
+            return Optional.of(StreamError.of(StreamErrorCondition.HOST_UNKNOWN));
+        } else if (!supportsVersion(header.version())) {
+            return Optional.of(StreamError.of(StreamErrorCondition.UNSUPPORTED_VERSION, "this server speaks XMPP 1.0"));
+        }
+        return Optional.empty();
     }
 
     /** Before authentication: SASL mechanisms, and registration when it is open. */

@@ -1,0 +1,165 @@
+package dev.mucengine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mucengine.core.xml.Element;
+import dev.mucengine.xml.XmlSerializer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The non-blocking output over a real loopback connection, written the way a selector thread
+ * writes it. Small socket buffers make a peer that does not read fill them after a few dozen
+ * kilobytes.
+ */
+class ChannelOutputTest {
+
+    private static final int SMALL_BUFFER = 16 * 1024;
+    private static final String FILLER = "x".repeat(16 * 1024);
+    private static final XmlSerializer SERIALIZER = new XmlSerializer();
+
+    private ServerSocketChannel listener;
+    private SocketChannel peer;
+    private SocketChannel ours;
+    private final AtomicInteger wakes = new AtomicInteger();
+    private final AtomicInteger overflows = new AtomicInteger();
+
+    @BeforeEach
+    void connect() throws IOException {
+        listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        peer = SocketChannel.open();
+        peer.setOption(StandardSocketOptions.SO_RCVBUF, SMALL_BUFFER);
+        peer.connect(listener.getLocalAddress());
+        ours = listener.accept();
+        ours.setOption(StandardSocketOptions.SO_SNDBUF, SMALL_BUFFER);
+        ours.configureBlocking(false);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        peer.close();
+        ours.close();
+        listener.close();
+    }
+
+    private ChannelOutput output(long maxBytes, OutputBudget budget) {
+        return new ChannelOutput(maxBytes, budget, "jabber:client", wakes::incrementAndGet,
+                overflows::incrementAndGet);
+    }
+
+    private static Element message(int i, String body) {
+        return Element.builder("jabber:client", "message").attribute("id", "m" + i)
+                .textChild("jabber:client", "body", body).build();
+    }
+
+    /** Reads what the peer received until {@code expected} bytes have arrived. */
+    private String received(int expected) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        while (got.size() < expected) {
+            buffer.clear();
+            int n = peer.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            got.write(buffer.array(), 0, n);
+        }
+        return got.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void itemsGoOutInOrderWithOneWakeUpForABurst() throws IOException {
+        ChannelOutput output = output(1 << 20, OutputBudget.UNLIMITED);
+        byte[] shared = "<message to='".getBytes(StandardCharsets.UTF_8);
+        output.sendMarkup("<stream:stream>");
+        output.send(message(1, "one"));
+        output.send(OutputItem.bytes(shared, "a@b'/>".getBytes(StandardCharsets.UTF_8)));
+        output.send(message(2, "two"));
+
+        assertThat(wakes).as("wake-ups for four items queued while idle").hasValue(1);
+        assertThat(output.write(ours)).isEqualTo(ChannelOutput.Progress.IDLE);
+        String expected = "<stream:stream>" + SERIALIZER.toXmlInStream(message(1, "one"), "jabber:client")
+                + "<message to='a@b'/>" + SERIALIZER.toXmlInStream(message(2, "two"), "jabber:client");
+        assertThat(received(expected.length())).isEqualTo(expected);
+        assertThat(output.heldBytes()).as("held once written").isZero();
+        assertThat(shared).as("the shared segment, untouched").isEqualTo("<message to='".getBytes(StandardCharsets.UTF_8));
+
+        output.send(message(3, "three"));
+        assertThat(wakes).as("the next item after an idle write wakes again").hasValue(2);
+    }
+
+    @Test
+    void aPeerThatStopsReadingIsDisconnectedInsteadOfHoldingMore() throws IOException {
+        ChannelOutput output = output(4 * FILLER.length(), OutputBudget.UNLIMITED);
+        ChannelOutput.Progress progress = ChannelOutput.Progress.IDLE;
+        for (int i = 0; i < 100 && overflows.get() == 0; i++) {
+            output.send(message(i, FILLER)); // the engine thread's call: never blocks
+            progress = output.write(ours);
+        }
+        assertThat(progress).as("the socket is full").isEqualTo(ChannelOutput.Progress.BLOCKED);
+        assertThat(overflows).as("overflow reported once").hasValue(1);
+        assertThat(output.over()).isTrue();
+        assertThat(output.heldBytes()).as("held at most the bound plus one item")
+                .isLessThanOrEqualTo(5L * FILLER.length() + 100);
+        output.close();
+        assertThat(output.heldBytes()).as("held after close").isZero();
+    }
+
+    @Test
+    void oneItemLargerThanTheBoundStillReachesAPeerThatReads() throws IOException {
+        ChannelOutput output = output(1024, OutputBudget.UNLIMITED);
+        Element large = message(1, "y".repeat(100_000));
+        output.send(large);
+        String expected = SERIALIZER.toXmlInStream(large, "jabber:client");
+        StringBuilder got = new StringBuilder();
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        while (got.length() < expected.length()) {
+            output.write(ours);
+            buffer.clear();
+            int n = peer.read(buffer);
+            got.append(new String(buffer.array(), 0, n, StandardCharsets.UTF_8));
+        }
+        assertThat(got.toString()).isEqualTo(expected);
+        assertThat(overflows).hasValue(0);
+    }
+
+    @Test
+    void theLastBytesEndTheOutputAndLaterItemsAreDropped() throws IOException {
+        ChannelOutput output = output(1 << 20, OutputBudget.UNLIMITED);
+        output.send(message(1, "bye"));
+        output.finish("</stream:stream>");
+        output.send(message(2, "too late"));
+
+        assertThat(output.write(ours)).isEqualTo(ChannelOutput.Progress.ENDED);
+        String expected = SERIALIZER.toXmlInStream(message(1, "bye"), "jabber:client") + "</stream:stream>";
+        assertThat(received(expected.length())).isEqualTo(expected);
+        assertThat(output.over()).isTrue();
+        assertThat(output.heldBytes()).isZero();
+    }
+
+    @Test
+    void theBudgetDisconnectsTheOutputThatHoldsTheMost() throws IOException {
+        OutputBudget budget = new OutputBudget(7L * FILLER.length(), FILLER.length());
+        ChannelOutput behind = output(1 << 20, budget);
+        for (int i = 0; i < 6; i++) {
+            behind.send(message(i, FILLER)); // never written: its peer is far behind
+        }
+        AtomicInteger otherOverflows = new AtomicInteger();
+        ChannelOutput other = new ChannelOutput(1 << 20, budget, "jabber:client", () -> { }, otherOverflows::incrementAndGet);
+        other.send(message(7, FILLER));
+
+        assertThat(overflows).as("the one holding the most").hasValue(1);
+        assertThat(otherOverflows).hasValue(0);
+    }
+}
