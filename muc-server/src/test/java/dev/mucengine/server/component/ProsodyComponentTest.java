@@ -59,6 +59,9 @@ class ProsodyComponentTest {
         if (!enabled()) {
             return; // each test reports the skip, with its reason (an abort here would hide them)
         }
+        // See SmackMucInteropTest: Smack's StAX parser asserts on default-namespace extensions;
+        // run alone, this test met that assertion before any other test had turned it off.
+        ProsodyComponentTest.class.getClassLoader().setPackageAssertionStatus("org.jivesoftware.smack.parsing", false);
         ProsodyServer.ensureInstalled();
 
         prosody = ProsodyServer.start(DOMAIN, SECRET, List.of("alice", "bob"));
