@@ -105,7 +105,9 @@ final class ServeServer implements ServerProcess {
 
     @Override
     public long pid() {
-        return process.pid();
+        // Without heap options muc-server.jar runs the server in a child JVM (docs/performance.md,
+        // "Memory settings of the runnable jar"): that child is the server to measure.
+        return process.children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 
     /** The total of a class histogram, which runs a full collection first (jcmd GC.class_histogram). */
