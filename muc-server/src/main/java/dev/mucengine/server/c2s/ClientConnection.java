@@ -15,7 +15,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jxmpp.jid.EntityFullJid;
 
 /**
@@ -38,7 +37,6 @@ import org.jxmpp.jid.EntityFullJid;
 final class ClientConnection {
 
     private static final XmlSerializer SERIALIZER = new XmlSerializer();
-    private static final AtomicLong PINGS = new AtomicLong();
 
     private final SocketChannel channel;
     private final ServerContext context;
@@ -378,9 +376,6 @@ final class ClientConnection {
             return;
         }
         pinged = now;
-        s.send(Element.builder(Stanza.CLIENT_NAMESPACE, "iq").attribute("type", "get")
-                .attribute("id", "ping-" + PINGS.incrementAndGet())
-                .attribute("from", context.identity().domain().toString()).attribute("to", to.get().toString())
-                .child(Element.empty(ServerIq.PING, "ping")).build());
+        s.send(Liveness.ping(context.identity().domain(), to.get()));
     }
 }
