@@ -19,16 +19,16 @@ import org.jxmpp.jid.EntityFullJid;
 
 /**
  * One client connection, owned by one {@link SelectorLoop}: the loop's thread reads what has
- * arrived, feeds it to the connection's {@link XmppPushReader}, negotiates the stream (header,
- * SASL or registration, restart) and hands every stanza to the engine, in order
- * ({@link EngineInbox}, which stops reading while the engine's queue is full). Output goes
- * through the connection's {@link ChannelOutput}, which disconnects a client that stops reading.
- * Other threads only hand the loop work ({@link #terminateSoon}, {@link #evict}).
+ * arrived, feeds it to the connection's {@link XmppPushReader}, lets its {@link StreamSetup}
+ * negotiate the stream (header, SASL or registration, restart) and hands every stanza to the
+ * engine, in order ({@link EngineInbox}, which stops reading while the engine's queue is full).
+ * Output goes through the connection's {@link ChannelOutput}, which disconnects a client that
+ * stops reading. Other threads only hand the loop work ({@link #terminateSoon}, {@link #evict}).
  *
- * <p>What the stream's phases allow (headers, negotiation, restart) is the {@link StreamSetup}'s
- * to decide. A stream it ends takes the session along, whose unavailable presence then goes to
- * every room and contact, as after a disconnect. After authentication only stanzas are
- * accepted; {@code <starttls/>}, {@code <auth/>} or anything else ends the stream the same way.
+ * <p>A stream that ends takes the session along, whose unavailable presence then goes to every
+ * room and contact, as after a disconnect. After authentication only stanzas are accepted;
+ * {@code <starttls/>}, {@code <auth/>} or anything else ends the stream with
+ * {@code unsupported-stanza-type}.
  *
  * <p>After our closing tag (RFC 6120 §4.4) what the client still sends is read and dropped
  * until it closes its side; then, once our last bytes are written, the socket is closed. A client
