@@ -15,6 +15,11 @@ final class XmlFailure extends Exception {
         this.error = StreamError.of(condition, text);
     }
 
+    /** XML that XMPP does not allow (RFC 6120 §11.1): {@code restricted-xml}, naming what it was. */
+    static XmlFailure restricted(String what) {
+        return new XmlFailure(StreamErrorCondition.RESTRICTED_XML, what + " is not allowed in XMPP (RFC 6120 §11.1)");
+    }
+
     StreamError error() {
         return error;
     }

@@ -6,7 +6,6 @@ import dev.mucengine.server.ChannelOutput;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
 import dev.mucengine.xml.StreamEvent;
-import dev.mucengine.xml.StreamHeader;
 import dev.mucengine.xml.XmlSerializer;
 import dev.mucengine.xml.XmppPushReader;
 import java.io.IOException;
@@ -16,27 +15,20 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
-import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * One client connection, owned by one {@link SelectorLoop}: the loop's thread reads what has
- * arrived, feeds it to the connection's {@link XmppPushReader}, negotiates the stream (header,
- * SASL or registration, restart) and hands every stanza to the engine, in order
- * ({@link EngineInbox}, which stops reading while the engine's queue is full). Output goes
- * through the connection's {@link ChannelOutput}, which disconnects a client that stops reading.
- * Other threads only hand the loop work ({@link #terminateSoon}, {@link #evict}).
+ * arrived, feeds it to the connection's {@link XmppPushReader}, lets its {@link StreamSetup}
+ * negotiate the stream (header, SASL or registration, restart) and hands every stanza to the
+ * engine, in order ({@link EngineInbox}, which stops reading while the engine's queue is full).
+ * Output goes through the connection's {@link ChannelOutput}, which disconnects a client that
+ * stops reading. Other threads only hand the loop work ({@link #terminateSoon}, {@link #evict}).
  *
- * <p>Stream headers follow RFC 6120 §4.3.3: one opens the stream, and one more is due only
- * after SASL success (a restart). Any other header is not a restart: it ends the stream with
- * {@code unsupported-stanza-type}, and so the session, whose unavailable presence then goes to
- * every room and contact, as after a disconnect. After authentication only stanzas are
- * accepted; {@code <starttls/>}, {@code <auth/>} or anything else ends the stream the same way.
+ * <p>A stream that ends takes the session along, whose unavailable presence then goes to every
+ * room and contact, as after a disconnect. After authentication only stanzas are accepted;
+ * {@code <starttls/>}, {@code <auth/>} or anything else ends the stream with
+ * {@code unsupported-stanza-type}.
  *
  * <p>After our closing tag (RFC 6120 §4.4) what the client still sends is read and dropped
  * until it closes its side; then, once our last bytes are written, the socket is closed. A client
@@ -45,35 +37,26 @@ import org.jxmpp.stringprep.XmppStringprepException;
 final class ClientConnection {
 
     private static final XmlSerializer SERIALIZER = new XmlSerializer();
-    private static final AtomicLong PINGS = new AtomicLong();
-
-    /** Where the stream is: what the client may send next. */
-    private enum Phase { AWAITING_HEADER, NEGOTIATING, AWAITING_RESTART, AUTHENTICATED }
 
     private final SocketChannel channel;
     private final ServerContext context;
     private final SelectorLoop loop;
     private final ChannelOutput output;
     private final XmppPushReader reader;
-    private final Negotiation negotiation;
+    private final StreamSetup setup;
     private final EngineInbox inbox;
     private final HeldShare held;
     private final long accepted = System.nanoTime();
     private final ChannelInput input;
-    private volatile @Nullable Session session;
     private volatile boolean evicted;
     private final AdmissionPlace place;
 
     // The loop's thread only.
-    private Phase phase = Phase.AWAITING_HEADER;
-    /** Who authenticated, once SASL succeeded. */
-    private String user = "";
-    private boolean headerSent;
     private boolean terminated;
     private boolean inputOver;
     private boolean outputOver;
     private boolean closed;
-    /** An element whose handling waits ({@link Negotiation#delayBefore}); input is paused meanwhile. */
+    /** An element whose handling waits ({@link StreamSetup#delayBefore}); input is paused meanwhile. */
     private boolean delayed;
     /** Bytes the stream reader took since its last event: the next event's. */
     private long consumedSinceEvent;
@@ -92,8 +75,8 @@ final class ClientConnection {
         this.output = new ChannelOutput(context.limits().maxOutputBytes(), context.outputBudget(),
                 Stanza.CLIENT_NAMESPACE, () -> loop.execute(this::flush), () -> loop.execute(this::close));
         this.reader = new XmppPushReader(context.limits().xmlLimits());
-        this.negotiation = new Negotiation(context, address, output, input::lift,
-                this::terminate);
+        this.setup = new StreamSetup(context, address, output, input::lift, this::terminate,
+                () -> terminateSoon(Optional.empty()), place::bind);
         this.inbox = new EngineInbox(context.engine(), loop, this::engineCaughtUp);
     }
 
@@ -214,13 +197,13 @@ final class ClientConnection {
 
     private void event(StreamEvent event, long eventBytes) {
         lastInput = System.nanoTime();
-        if (event instanceof StreamEvent.ElementReceived received && phase == Phase.AUTHENTICATED) {
+        if (event instanceof StreamEvent.ElementReceived received && setup.authenticated()) {
             stanza(received.element(), eventBytes); // held until the engine has handled it
             return;
         }
         held.handled(eventBytes);
         if (event instanceof StreamEvent.StreamOpened opened) {
-            opened(opened.header());
+            setup.opened(opened.header());
         } else if (event instanceof StreamEvent.ElementReceived received) {
             received(received.element());
         } else if (event instanceof StreamEvent.StreamFailed failed) {
@@ -262,14 +245,12 @@ final class ClientConnection {
         terminated = true;
         ended = System.nanoTime();
         input.drop();
-        if (!headerSent) {
-            sendHeader(); // RFC 6120 §4.9.1.1: an error needs an open stream
-        }
+        setup.ensureHeaderSent();
         // One piece: no stanza can get in between the stream error and the closing tag.
         String errorXml = error.map(e -> SERIALIZER.toXmlInStream(e.toElement(), Stanza.CLIENT_NAMESPACE)).orElse("");
         output.finish(errorXml + SERIALIZER.closeStream());
         held.handled(held.takeUnattributed());
-        Session s = session;
+        Session s = setup.session();
         if (s != null) {
             inbox.submit(s.account(), () -> context.input().disconnected(s), () -> { });
         }
@@ -348,34 +329,9 @@ final class ClientConnection {
         release();
     }
 
-    private void opened(StreamHeader header) {
-        if (phase != Phase.AWAITING_HEADER && phase != Phase.AWAITING_RESTART) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
-                    "a stream header where no restart is due (RFC 6120 §4.3.3)")));
-            return;
-        }
-        sendHeader();
-        Optional<StreamError> refusal = StreamFeatures.refusal(header, context.identity().domain());
-        if (refusal.isPresent()) {
-            terminate(refusal);
-        } else if (phase == Phase.AWAITING_RESTART) {
-            startSession();
-            output.send(StreamFeatures.afterAuthentication());
-        } else {
-            phase = Phase.NEGOTIATING;
-            output.send(StreamFeatures.beforeAuthentication(context.openRegistration()));
-        }
-    }
-
-    private void sendHeader() {
-        headerSent = true;
-        output.sendMarkup(SERIALIZER.openStream(StreamFeatures.header(context.identity().domain(),
-                UUID.randomUUID().toString())));
-    }
-
     /** After authentication: a stanza goes to the engine; its bytes stay held until it is handled. */
     private void stanza(Element element, long bytes) {
-        Session s = session;
+        Session s = setup.session();
         if (s == null || !ClientStanzas.isStanza(element)) {
             held.handled(bytes);
             terminate(Optional.of(StreamError.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
@@ -395,15 +351,11 @@ final class ClientConnection {
         }
     }
 
+    /** Before authentication: the element goes to the {@link StreamSetup}, at once or after its delay. */
     private void received(Element element) {
-        if (phase == Phase.AWAITING_RESTART) {
-            // after <success/> only a new stream header is allowed (RFC 6120 §6.4.6)
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "restart the stream")));
-            return;
-        }
-        Duration delay = negotiation.delayBefore(element);
+        Duration delay = setup.delayBefore(element);
         if (delay.isZero()) {
-            negotiate(element);
+            setup.received(element);
             return;
         }
         delayed = true; // an address with recent failures waits; only this connection does
@@ -411,42 +363,19 @@ final class ClientConnection {
         loop.schedule(delay.toNanos(), () -> {
             delayed = false;
             if (!terminated && !closed) {
-                negotiate(element);
+                setup.received(element);
                 engineCaughtUp(); // the bytes that came after the attempt, then reading again
             }
         });
     }
 
-    private void negotiate(Element element) {
-        Optional<String> authenticated = negotiation.handle(element);
-        if (authenticated.isPresent()) {
-            user = authenticated.get();
-            phase = Phase.AWAITING_RESTART;
-        }
-    }
-
-    private void startSession() {
-        phase = Phase.AUTHENTICATED;
-        EntityBareJid account;
-        try {
-            account = JidCreate.entityBareFrom(user + "@" + context.identity().domain());
-        } catch (XmppStringprepException e) {
-            terminate(Optional.of(StreamError.of(StreamErrorCondition.NOT_AUTHORIZED)));
-            return;
-        }
-        session = new Session(account, output, () -> terminateSoon(Optional.empty()), place::bind);
-    }
-
     private void ping(long now) {
-        Session s = session;
+        Session s = setup.session();
         Optional<EntityFullJid> to = s == null ? Optional.empty() : s.jid();
         if (to.isEmpty()) {
             return;
         }
         pinged = now;
-        s.send(Element.builder(Stanza.CLIENT_NAMESPACE, "iq").attribute("type", "get")
-                .attribute("id", "ping-" + PINGS.incrementAndGet())
-                .attribute("from", context.identity().domain().toString()).attribute("to", to.get().toString())
-                .child(Element.empty(ServerIq.PING, "ping")).build());
+        s.send(Liveness.ping(context.identity().domain(), to.get()));
     }
 }

@@ -1,5 +1,11 @@
 package dev.mucengine.server.c2s;
 
+import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.xml.Element;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+
 /**
  * When a connection has gone quiet for too long: the rule behind {@link ServeLimits}' timeouts,
  * a pure function of the connection's times ({@link System#nanoTime()} values), so it is tested
@@ -21,6 +27,7 @@ package dev.mucengine.server.c2s;
 final class Liveness {
 
     static final int CLOSE_GRACE_SECONDS = 5;
+    private static final AtomicLong PINGS = new AtomicLong();
 
     /** What to do about a connection now. */
     enum Action { NONE, PING, CLOSE_UNAUTHENTICATED, CLOSE_IDLE, ABORT }
@@ -40,6 +47,14 @@ final class Liveness {
         long shortest = Math.min(limits.authTimeout().toMillis(),
                 Math.min(limits.idleTimeout().toMillis(), limits.pingTimeout().toMillis()));
         return Math.max(10, Math.min(1000, shortest / 4));
+    }
+
+    /** The ping {@link Action#PING} asks for (XEP-0199 §4.1), from the server to a bound client. */
+    static Element ping(Jid server, EntityFullJid client) {
+        return Element.builder(Stanza.CLIENT_NAMESPACE, "iq").attribute("type", "get")
+                .attribute("id", "ping-" + PINGS.incrementAndGet())
+                .attribute("from", server.toString()).attribute("to", client.toString())
+                .child(Element.empty(ServerIq.PING, "ping")).build();
     }
 
     static Action check(ServeLimits limits, Times t, long now) {
