@@ -28,6 +28,11 @@ final class ServeServer implements ServerProcess {
 
     private static final Pattern SERVING = Pattern.compile("serving .* on [^:]+:(\\d+)");
     private static final String PLENTY = "100000";
+    /**
+     * Room for the largest scenario (10,000) twice over. The jar sizes its heap for this limit
+     * (docs/performance.md, memory settings), as an operator expecting 10,000 clients would set it.
+     */
+    private static final String CONNECTIONS = "20000";
 
     private final Process process;
     private final int port;
@@ -65,7 +70,7 @@ final class ServeServer implements ServerProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "serve", "--domain", DOMAIN, "--bind", "127.0.0.1",
-                "--port", "0", "--accounts", accountsFile.toString(), "--max-connections", PLENTY,
+                "--port", "0", "--accounts", accountsFile.toString(), "--max-connections", CONNECTIONS,
                 "--max-connections-per-address", PLENTY, "--max-unauthenticated", PLENTY, "--rooms-per-user", PLENTY,
                 "--room-creations-per-minute", PLENTY));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * The presence a local user sends, simplified from RFC 6121 §4 for a server without rosters:
@@ -50,9 +51,9 @@ final class LocalPresence {
     void directed(Session sender, Presence presence) {
         Jid to = presence.to().orElseThrow();
         if (presence.type() == PresenceType.AVAILABLE) {
-            sender.directedPresence().add(to);
+            sender.directedPresence().add(to.toString());
         } else if (presence.type() == PresenceType.UNAVAILABLE) {
-            sender.directedPresence().remove(to);
+            sender.directedPresence().remove(to.toString());
         }
     }
 
@@ -78,10 +79,11 @@ final class LocalPresence {
     }
 
     private void leaveDirected(Session session, Optional<Presence> original) {
-        List<Jid> targets = new ArrayList<>(session.directedPresence());
+        List<String> targets = new ArrayList<>(session.directedPresence());
         session.directedPresence().clear();
         EntityFullJid from = session.jid().orElseThrow();
-        for (Jid target : targets) {
+        for (String address : targets) {
+            Jid target = JidCreate.fromOrThrowUnchecked(address); // it was a valid JID when stored
             router.accept(original.map(p -> (Stanza) p.withTo(target))
                     .orElseGet(() -> unavailable(from, Optional.of(target))));
         }

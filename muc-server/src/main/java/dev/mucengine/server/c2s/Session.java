@@ -10,7 +10,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
-import org.jxmpp.jid.Jid;
 
 /**
  * An authenticated client as the router sees it. What the client sends is handled on its
@@ -27,7 +26,11 @@ final class Session {
     private final Runnable onBound;
     private volatile @Nullable EntityFullJid jid;
     private volatile boolean available;
-    private final Set<Jid> directedPresence = new LinkedHashSet<>();
+    /**
+     * Addresses as strings: a client in thousands of rooms keeps an entry per room, and a parsed
+     * JID costs about three times its string (docs/performance.md, live heap per room).
+     */
+    private final Set<String> directedPresence = new LinkedHashSet<>();
 
     /**
      * @param closer ends the connection after what is already queued
@@ -64,7 +67,7 @@ final class Session {
     }
 
     /** JIDs this resource sent available presence to directly (RFC 6121 §4.6), in order; its account's partition only. */
-    Set<Jid> directedPresence() {
+    Set<String> directedPresence() {
         return directedPresence;
     }
 
