@@ -52,6 +52,7 @@ public final class Modules {
     private final OccupantIds occupantIds;
     private final KeptPresences keptPresences = new KeptPresences();
     private final SharedDomains sharedDomains = new SharedDomains();
+    private final SharedNicknames sharedNicknames = new SharedNicknames();
 
     /**
      * @param modules the service's room modules, in order
@@ -126,6 +127,11 @@ public final class Modules {
     /** The domains of the JIDs the service's rooms keep, one copy each. */
     SharedDomains sharedDomains() {
         return sharedDomains;
+    }
+
+    /** The nicknames of the service's rooms' occupants, one copy each. */
+    SharedNicknames sharedNicknames() {
+        return sharedNicknames;
     }
 
     public List<RoomModule> all() {

@@ -290,10 +290,12 @@ public final class Room implements RoomView {
 
     /**
      * Adds a session: see {@link OccupantTable#add}. The session is kept with the part of its
-     * presence that is re-broadcast, shared with equal ones ({@link KeptPresences}).
+     * presence that is re-broadcast, shared with equal ones ({@link KeptPresences}), and its
+     * nickname shared likewise ({@link SharedNicknames}).
      */
     public Occupant add(Occupant occupant) {
-        return seats.add(occupant.withPresence(modules.keptPresences().kept(occupant.presence())));
+        return seats.add(occupant.withPresence(modules.keptPresences().kept(occupant.presence()))
+                .withNick(modules.sharedNicknames().shared(occupant.nick())));
     }
 
     /** Replaces one session's presence (kept as {@link #add} keeps it), keeping its place. */
