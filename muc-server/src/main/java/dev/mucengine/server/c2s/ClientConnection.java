@@ -129,8 +129,9 @@ final class ClientConnection {
         try {
             buffer = input.read(loop.readBuffer(), terminated);
         } catch (ChannelInput.OverBudget e) {
+            // Read on and drop (terminate does): closing now would reset a client still sending,
+            // which may then never read the stream error; Liveness cuts off one that never stops.
             terminate(Optional.of(StreamError.of(StreamErrorCondition.POLICY_VIOLATION, e.getMessage())));
-            inputEnded();
             return;
         } catch (IOException e) {
             close(); // reset by the peer

@@ -162,4 +162,28 @@ class StreamRulesIT {
     private static boolean isPresenceOf(Element e, String nick) {
         return e.localName().equals("presence") && e.attribute("from").filter((ROOM + "/" + nick)::equals).isPresent();
     }
+
+    /**
+     * A client that goes on sending after the server ended its stream for too much input before
+     * authentication still reads the stream error: the server reads on and drops what follows
+     * (until the client closes, or the close grace ends) instead of closing the socket under a
+     * sender, whose system would then reset the connection and could discard the error unread.
+     */
+    @Test
+    void aClientStillSendingAfterItsStreamErrorIsNotResetUnderIt() throws Exception {
+        try (AbusedServer server = AbusedServer.start(dir)) {
+            server.probe(() -> {
+                try (ProbeClient c = ProbeClient.connect("127.0.40.1", server.port())) {
+                    c.open();
+                    c.send("<iq type='set' id='huge'><query xmlns='jabber:iq:register'><username>huge</username>"
+                            + "<password>" + "p".repeat(200_000));
+                    for (int i = 0; i < 5; i++) {
+                        Thread.sleep(100); // the server has answered and written its closing tag by now
+                        c.send("p".repeat(10_000));
+                    }
+                    assertThat(c.streamError()).contains("policy-violation");
+                }
+            });
+        }
+    }
 }
