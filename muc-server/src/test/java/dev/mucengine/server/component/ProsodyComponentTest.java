@@ -115,7 +115,12 @@ class ProsodyComponentTest {
 
         alice.create(Resourcepart.from("Alice")).makeInstant();
         bob.join(Resourcepart.from("Bob"));
-        // The room sends Bob everyone's presence before his own, so join() returns with both known.
+        // join() returns on Bob's own presence; Smack files each presence into the occupant list
+        // from a listener of its own, which may not have run yet: wait for it, within a bound.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (bob.getOccupants().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(bob.getOccupants()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("room@muc.localhost/Alice", "room@muc.localhost/Bob");
         // Alice learns of Bob asynchronously; her own presences may come first.
