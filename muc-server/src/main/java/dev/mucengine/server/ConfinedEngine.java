@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -123,7 +124,27 @@ public final class ConfinedEngine {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * Starts the engine threads. First, if the service created its secret (the store had none),
+     * stores it, so that no partition sends an occupant id (XEP-0421) keyed by a secret that a
+     * restart could lose: without this, partition 1 could release occupant ids while the effects
+     * that carry the new secret, on partition 0, were still uncommitted.
+     *
+     * @throws StoreUnavailableException if the secret could not be stored: no thread is started,
+     *     and the service reports the secret again with its next effects. A host fails its start,
+     *     as when the store cannot be read at all (the service's constructor throws the same).
+     */
     public void start() {
+        Optional<DurableChange.ServiceSecretCreated> secret = service.takeUnstoredSecret();
+        if (secret.isPresent()) {
+            try {
+                store.apply(List.of(secret.get()));
+            } catch (StoreUnavailableException e) {
+                service.discardUnstored(List.of(secret.get()));
+                throw new StoreUnavailableException("cannot store the new service secret (the key of occupant ids): "
+                        + e.getMessage(), e);
+            }
+        }
         partitions.forEach(p -> p.thread().start());
     }
 

@@ -8,7 +8,10 @@ import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.xml.XmlSerializer;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,6 +135,23 @@ class PartitionsTest {
         assertThat(p.delivered).hasSize(2);
         assertThat(p.delivered.get(0).toString()).contains("type='unavailable'").contains("<destroy");
         assertThat(p.delivered.get(1).toString()).contains("status='completed'").contains(room);
+    }
+
+    @Test
+    void theFirstStartStoresTheNewServiceSecretBeforeAnyStanzaIsHandled() throws Exception {
+        OutageStore store = new OutageStore(); // empty: the service creates its secret
+        Partitioned p = start(2, UnaryOperator.identity(), store);
+        List<DurableChange> secretAlone = List.of(new DurableChange.ServiceSecretCreated("t-secret1"));
+        assertThat(store.applied).as("stored by the start, before any stanza").containsExactly(secretAlone);
+
+        p.route(join("u@localhost/1", roomOn(p, 0, "a") + "/U"));
+        p.route(join("u@localhost/1", roomOn(p, 1, "b") + "/U"));
+        p.settle();
+
+        assertThat(p.delivered).filteredOn(s -> s.element().localName().equals("presence")).hasSize(2)
+                .allSatisfy(s -> assertThat(s.element().elements())
+                        .anyMatch(e -> e.is(XmppNamespaces.OCCUPANT_ID, "occupant-id")));
+        assertThat(store.applied).as("no stanza's batch carries it again").containsExactly(secretAlone);
     }
 
     @Test
@@ -291,7 +311,10 @@ class PartitionsTest {
     }
 
     private Partitioned start(int threads, UnaryOperator<ServiceConfig> configure) {
-        InMemoryRoomStore store = new InMemoryRoomStore();
+        return start(threads, configure, new InMemoryRoomStore());
+    }
+
+    private Partitioned start(int threads, UnaryOperator<ServiceConfig> configure, RoomStore store) {
         MucService service = new MucService(configure.apply(ServiceConfig.of(
                 JidCreate.domainBareFromOrThrowUnchecked(Stanzas.SERVICE))), store, IdSource.sequential("t-"));
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
