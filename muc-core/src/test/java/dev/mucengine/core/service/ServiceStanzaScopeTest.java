@@ -38,13 +38,15 @@ class ServiceStanzaScopeTest {
             JidCreate.domainBareFromOrThrowUnchecked(SERVICE)).withAdmins(Set.of(jid(ADMIN).asBareJid())),
             new InMemoryRoomStore());
 
-    private static Element destroyCommand(Element... children) {
-        Element.Builder command = Element.builder(XmppNamespaces.COMMANDS, "command")
-                .attribute("node", ServiceCommands.DESTROY_NODE);
-        for (Element child : children) {
-            command.child(child);
-        }
-        return command.build();
+    /** The destroy command without its form: a request for the form. */
+    private static Element destroyCommand() {
+        return Element.builder(XmppNamespaces.COMMANDS, "command").attribute("node", ServiceCommands.DESTROY_NODE)
+                .build();
+    }
+
+    private static Element destroyCommand(Element form) {
+        return Element.builder(XmppNamespaces.COMMANDS, "command").attribute("node", ServiceCommands.DESTROY_NODE)
+                .child(form).build();
     }
 
     private static Element roomsToDestroy(String room) {
