@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.jxmpp.jid.DomainBareJid;
@@ -39,10 +39,11 @@ import org.jxmpp.jid.Jid;
  *       changes with one {@link #commit} and only then release what acknowledges them: group
  *       commit per partition, so that durability costs one transaction per batch, not per stanza
  *       (docs/architecture.md).
- *   <li>What concerns the whole service (a stanza to the service itself, shutdown) runs
- *       {@link #serviceWide}: on partition 0 while every other partition waits between two
- *       batches, its outputs committed and released before they go on. It is rare, so the hot
- *       path (stanzas to rooms) takes no global lock.
+ *   <li>What touches rooms anywhere (the stanzas to the service itself that
+ *       {@link MucService#needsAllRooms} names, shutdown) runs {@link #serviceWide}: on partition
+ *       0 while every other partition waits between two batches, its outputs committed and
+ *       released before they go on. It is rare, so the hot path (stanzas to rooms) takes no
+ *       global lock; other stanzas to the service (ping, disco) pause no one.
  *   <li>The queues are bounded: when a partition falls behind, {@link #submit} waits (or
  *       {@link #offer} says {@link Offer#FULL}), the readers stop reading, and TCP pushes back on the senders.
  * </ul>
@@ -123,7 +124,27 @@ public final class ConfinedEngine {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * Starts the engine threads. First, if the service created its secret (the store had none),
+     * stores it, so that no partition sends an occupant id (XEP-0421) keyed by a secret that a
+     * restart could lose: without this, partition 1 could release occupant ids while the effects
+     * that carry the new secret, on partition 0, were still uncommitted.
+     *
+     * @throws StoreUnavailableException if the secret could not be stored: no thread is started,
+     *     and the service reports the secret again with its next effects. A host fails its start,
+     *     as when the store cannot be read at all (the service's constructor throws the same).
+     */
     public void start() {
+        Optional<DurableChange.ServiceSecretCreated> secret = service.takeUnstoredSecret();
+        if (secret.isPresent()) {
+            try {
+                store.apply(List.of(secret.get()));
+            } catch (StoreUnavailableException e) {
+                service.discardUnstored(List.of(secret.get()));
+                throw new StoreUnavailableException("cannot store the new service secret (the key of occupant ids): "
+                        + e.getMessage(), e);
+            }
+        }
         partitions.forEach(p -> p.thread().start());
     }
 
@@ -268,7 +289,7 @@ public final class ConfinedEngine {
      * released before the others go on. Never waits itself: any thread may call it.
      */
     void serviceWide(Runnable task) {
-        partitions.get(0).addUnbounded(stopTheOthers(task, false));
+        partitions.get(0).addUnbounded(ServiceWidePause.around(partitions, task, false));
     }
 
     /**
@@ -281,7 +302,7 @@ public final class ConfinedEngine {
         synchronized (submitLock) {
             if (accepting) {
                 accepting = false;
-                partitions.get(0).addUnbounded(stopTheOthers(last, true));
+                partitions.get(0).addUnbounded(ServiceWidePause.around(partitions, last, true));
             }
         }
         return awaitStopped(timeout);
@@ -302,6 +323,14 @@ public final class ConfinedEngine {
      */
     public void onBatchEnd(Runnable listener) {
         batchEndListeners.add(listener);
+    }
+
+    /**
+     * Whether {@code stanza} (to the service's domain) must run {@link #serviceWide}: the engine
+     * says so ({@link MucService#needsAllRooms}); any thread.
+     */
+    boolean needsAllRooms(Stanza stanza) {
+        return service.needsAllRooms(stanza);
     }
 
     /** Engine thread only: hands one stanza to the engine; nothing is applied or sent yet. */
@@ -336,47 +365,6 @@ public final class ConfinedEngine {
             return true;
         } catch (StoreUnavailableException e) {
             return false;
-        }
-    }
-
-    /**
-     * The exclusive task for partition 0: it asks every other partition to pause between batches
-     * (their own exclusive task), waits until all have, runs {@code task}; once its batch is
-     * committed and released, lets them go on (or end, if {@code last}).
-     */
-    private EnginePartition.Exclusive stopTheOthers(Runnable task, boolean last) {
-        int others = partitions.size() - 1;
-        CountDownLatch paused = new CountDownLatch(others);
-        CountDownLatch resume = new CountDownLatch(1);
-        Runnable pauseOthers = () -> {
-            for (EnginePartition p : partitions.subList(1, partitions.size())) {
-                p.addUnbounded(new EnginePartition.Exclusive(() -> {
-                    paused.countDown();
-                    awaitUninterruptibly(resume);
-                }, () -> { }, last));
-            }
-            awaitUninterruptibly(paused);
-        };
-        return new EnginePartition.Exclusive(() -> {
-            if (others > 0) {
-                pauseOthers.run();
-            }
-            task.run();
-        }, resume::countDown, last);
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

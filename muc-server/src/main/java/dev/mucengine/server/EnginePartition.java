@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  *
  * <p>Two kinds of task are not counted against the bound: what another partition forwards (an
  * engine thread must never wait for another, or two could wait for each other) and
- * {@link Exclusive} tasks, the steps of a service-wide operation (a stanza to the service
- * itself, shutdown), which run in a batch of their own.
+ * {@link Exclusive} tasks, the steps of a service-wide operation (an administrator's command
+ * that touches rooms anywhere, shutdown: {@link ServiceWidePause}), which run in a batch of their
+ * own.
  */
 final class EnginePartition {
 

@@ -35,8 +35,10 @@ import org.jxmpp.jid.Jid;
  * <p><b>Partitions.</b> Each of the engine's partitions has its own queue and its own held
  * turns here, touched only by its thread, and commits its own batches. A stanza for a room (or an
  * occupant) of another partition is forwarded to that partition, after what was routed there
- * before it, so one sender's stanzas to one room stay in order; a stanza to the service itself
- * runs service-wide ({@link ConfinedEngine#serviceWide}), as it may touch any room.
+ * before it, so one sender's stanzas to one room stay in order. A stanza to the service itself
+ * that touches rooms anywhere (an administrator's destroy command, as the engine says:
+ * {@link ConfinedEngine#needsAllRooms}) runs service-wide ({@link ConfinedEngine#serviceWide});
+ * any other (ping, disco, unique names) is handled where it is, pausing no one.
  */
 public final class StanzaRouter {
 
@@ -159,7 +161,8 @@ public final class StanzaRouter {
 
     /**
      * Sends a stanza for the service on to the partition that handles it, unless that is this
-     * one; returns whether it did. Stanzas to the service itself run service-wide.
+     * one; returns whether it did. Stanzas to the service itself are handled here, unless they
+     * need every room held still: those run service-wide.
      */
     private boolean forwarded(Pending p) {
         if (engine.partitions() == 1) {
@@ -171,6 +174,9 @@ public final class StanzaRouter {
         }
         Pending arrived = new Pending(p.stanza(), true, p.hops(), true);
         if (!to.hasLocalpart()) {
+            if (!engine.needsAllRooms(p.stanza())) {
+                return false;
+            }
             engine.serviceWide(() -> arrive(arrived));
             return true;
         }

@@ -1,8 +1,10 @@
 package dev.mucengine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,21 @@ class ConfinedEngineTest {
     @AfterEach
     void stop() throws InterruptedException {
         engine.stopAfter(() -> { }, WAIT);
+    }
+
+    @Test
+    void aStartThatCannotStoreTheNewServiceSecretFailsAndALaterStartStoresTheSameOne() {
+        OutageStore store = new OutageStore(); // empty: the service creates its secret
+        engine = new ConfinedEngine(Stanzas.service(store), store, Clock.systemUTC(), 16, log::add);
+        store.down = true;
+
+        assertThatThrownBy(engine::start).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("service secret");
+        assertThat(store.applied).isEmpty();
+
+        store.down = false;
+        engine.start();
+        assertThat(store.stored.serviceSecret()).contains("t-secret1");
     }
 
     @Test

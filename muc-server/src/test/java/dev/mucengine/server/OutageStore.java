@@ -10,6 +10,7 @@ import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.store.StoreUnavailableException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
@@ -20,6 +21,8 @@ import org.jxmpp.jid.EntityBareJid;
 final class OutageStore implements RoomStore {
 
     final InMemoryRoomStore stored = new InMemoryRoomStore();
+    /** Every batch stored, in the order applied. */
+    final List<List<DurableChange>> applied = new CopyOnWriteArrayList<>();
     volatile boolean down;
 
     private void check() {
@@ -56,5 +59,6 @@ final class OutageStore implements RoomStore {
     public void apply(List<DurableChange> changes) {
         check();
         stored.apply(changes);
+        applied.add(List.copyOf(changes));
     }
 }

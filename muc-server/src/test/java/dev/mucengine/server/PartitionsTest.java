@@ -8,17 +8,22 @@ import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Stanza;
+import dev.mucengine.core.stanza.XmppNamespaces;
+import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
+import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.xml.XmlSerializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +70,88 @@ class PartitionsTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void theServiceAnswersWhatReadsNoRoomWhileAnotherPartitionIsBusy() throws Exception {
+        Partitioned p = start(2, UnaryOperator.identity());
+        String busy = roomOn(p, 1, "busy");
+        p.route(join("owner@localhost/1", busy + "/O")); // an open room: listed
+        p.settle();
+        p.delivered.clear();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(3);
+        p.onDelivery = s -> {
+            if (s.from().orElseThrow().toString().equals(Stanzas.SERVICE)) {
+                answered.countDown();
+            }
+        };
+        p.engine.submit(jid(busy), () -> awaitQuietly(release)); // partition 1 is busy until released
+
+        p.route(serviceIq("ping", "<ping xmlns='urn:xmpp:ping'/>"));
+        p.route(serviceIq("info", "<query xmlns='http://jabber.org/protocol/disco#info'/>"));
+        p.route(serviceIq("items", "<query xmlns='http://jabber.org/protocol/disco#items'/>"));
+
+        try {
+            assertThat(answered.await(20, TimeUnit.SECONDS)).as("answered with partition 1 still busy").isTrue();
+        } finally {
+            release.countDown();
+        }
+        assertThat(p.delivered).extracting(s -> s.element().attribute("id").orElse(""))
+                .containsExactly("ping", "info", "items");
+        assertThat(p.delivered.get(2).toString()).as("the busy partition's room, from the directory")
+                .contains("jid='" + busy + "'");
+    }
+
+    @Test
+    void anAdministratorsDestroyCommandWaitsUntilTheRoomsPartitionPauses() throws Exception {
+        Partitioned p = start(2, config -> config.withAdmins(Set.of(jid("admin@localhost").asBareJid())));
+        String room = roomOn(p, 1, "doomed");
+        p.route(join("owner@localhost/1", room + "/O"));
+        p.settle();
+        p.delivered.clear();
+        CompletableFuture<Thread> partitionZero = new CompletableFuture<>();
+        p.engine.submit(() -> partitionZero.complete(Thread.currentThread()));
+        CountDownLatch release = new CountDownLatch(1);
+        p.engine.submit(jid(room), () -> awaitQuietly(release)); // the room's partition is busy until released
+
+        p.route("<iq type='set' id='destroy' from='admin@localhost/desk' to='" + Stanzas.SERVICE + "'>"
+                + "<command xmlns='http://jabber.org/protocol/commands' node='http://prosody.im/protocol/muc#destroy'>"
+                + "<x xmlns='jabber:x:data' type='submit'><field var='rooms'><value>" + room + "</value></field>"
+                + "</x></command></iq>");
+        try {
+            Thread zero = partitionZero.get(20, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (p.delivered.isEmpty() && !waitingForTheOthersToPause(zero) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(p.delivered).as("nothing of the command before the room's partition pauses").isEmpty();
+            assertThat(waitingForTheOthersToPause(zero)).isTrue();
+        } finally {
+            release.countDown();
+        }
+        p.settle();
+
+        assertThat(p.delivered).hasSize(2);
+        assertThat(p.delivered.get(0).toString()).contains("type='unavailable'").contains("<destroy");
+        assertThat(p.delivered.get(1).toString()).contains("status='completed'").contains(room);
+    }
+
+    @Test
+    void theFirstStartStoresTheNewServiceSecretBeforeAnyStanzaIsHandled() throws Exception {
+        OutageStore store = new OutageStore(); // empty: the service creates its secret
+        Partitioned p = start(2, UnaryOperator.identity(), store);
+        List<DurableChange> secretAlone = List.of(new DurableChange.ServiceSecretCreated("t-secret1"));
+        assertThat(store.applied).as("stored by the start, before any stanza").containsExactly(secretAlone);
+
+        p.route(join("u@localhost/1", roomOn(p, 0, "a") + "/U"));
+        p.route(join("u@localhost/1", roomOn(p, 1, "b") + "/U"));
+        p.settle();
+
+        assertThat(p.delivered).filteredOn(s -> s.element().localName().equals("presence")).hasSize(2)
+                .allSatisfy(s -> assertThat(s.element().elements())
+                        .anyMatch(e -> e.is(XmppNamespaces.OCCUPANT_ID, "occupant-id")));
+        assertThat(store.applied).as("no stanza's batch carries it again").containsExactly(secretAlone);
     }
 
     @Test
@@ -196,6 +283,17 @@ class PartitionsTest {
         }
     }
 
+    private static String serviceIq(String id, String payload) {
+        return "<iq type='get' id='" + id + "' from='u@localhost/1' to='" + Stanzas.SERVICE + "'>" + payload + "</iq>";
+    }
+
+    /** Whether {@code engineThread} (partition 0) is running a service-wide task, waiting for the others to pause. */
+    private static boolean waitingForTheOthersToPause(Thread engineThread) {
+        return Arrays.stream(engineThread.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(ServiceWidePause.class.getName())
+                        && frame.getMethodName().equals("awaitUninterruptibly"));
+    }
+
     private static String join(String user, String occupant) {
         return "<presence from='" + user + "' to='" + occupant + "'/>"; // groupchat 1.0: an open room
     }
@@ -213,7 +311,10 @@ class PartitionsTest {
     }
 
     private Partitioned start(int threads, UnaryOperator<ServiceConfig> configure) {
-        InMemoryRoomStore store = new InMemoryRoomStore();
+        return start(threads, configure, new InMemoryRoomStore());
+    }
+
+    private Partitioned start(int threads, UnaryOperator<ServiceConfig> configure, RoomStore store) {
         MucService service = new MucService(configure.apply(ServiceConfig.of(
                 JidCreate.domainBareFromOrThrowUnchecked(Stanzas.SERVICE))), store, IdSource.sequential("t-"));
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);

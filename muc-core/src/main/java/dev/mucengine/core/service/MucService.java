@@ -32,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -50,12 +49,14 @@ import org.jxmpp.jid.parts.Resourcepart;
  *       threads, as long as every stanza to one room or its occupants is handled by one thread at
  *       a time (the room's partition), each partition with its own {@link IdSource}
  *       ({@link #handle(Stanza, Instant, IdSource)});
- *   <li>stanzas to the service itself (disco, unique names, the administrators' commands, which
- *       may touch any room) and {@link #shutdown()} run while no other call is in progress;
+ *   <li>the stanzas to the service itself that touch rooms of any partition ({@link #needsAllRooms}:
+ *       the administrators' command that destroys rooms) and {@link #shutdown()} run while no
+ *       other call is in progress; every other stanza to the service (disco, ping, unique names)
+ *       reads only what is safe to share and may be handled on any partition's thread;
  *   <li>{@link #discardUnstored} is called by the partition whose commit failed, for its rooms.
  * </ul>
- * What rooms share (the directory of rooms, the quotas on creating them, the service's secret) is
- * kept in lock-free concurrent collections, so that partitions never wait for each other. The
+ * What rooms share (the directory of rooms and which of them are locked, the quotas on creating
+ * them, the service's secret) is kept in lock-free concurrent collections, so that partitions never wait for each other. The
  * engine itself never sleeps, locks or spawns threads, and blocks only for its reads of the
  * {@link RoomStore}. Outputs are deterministic per room: the same stanzas to a room, instants and
  * ids ({@link IdSource#forRoom}) give the same outputs, in the same order, however rooms are
@@ -71,19 +72,14 @@ public final class MucService implements StanzaHandler {
     private final ServiceCommands commands;
     private final RoomStore store;
     private final RoomCreationRate creations = new RoomCreationRate();
-    /** The service's secret if the store had none and this service created it. */
-    private final Optional<String> createdSecret;
-    /**
-     * The created secret until effects that report it are returned (and again after a discard):
-     * taken by one call at a time, so that of partitions handling stanzas at once only one reports it.
-     */
-    private final AtomicReference<Optional<String>> unstoredSecret;
+    private final UnstoredSecret unstoredSecret;
 
     /**
      * A service over {@code store}. Reads the store's {@link RoomStore#directory()} and
      * {@link RoomStore#serviceSecret()} once, here; no room is loaded until a stanza addresses it.
      * A store without a secret gets one from {@code ids} ({@link IdSource#nextSecret()}), reported
-     * as a {@link DurableChange.ServiceSecretCreated} with the effects of the first stanza handled.
+     * as a {@link DurableChange.ServiceSecretCreated} with the effects of the first stanza handled,
+     * unless the host stores it before that ({@link #takeUnstoredSecret}).
      *
      * @param config the service's domain, administrators, limits, room defaults and room modules
      * @param store where persistent rooms are read from; the host writes to it, applying each
@@ -97,8 +93,7 @@ public final class MucService implements StanzaHandler {
         this.ids = ids;
         Optional<String> stored = store.serviceSecret();
         String secret = stored.orElseGet(ids::nextSecret);
-        this.createdSecret = stored.isPresent() ? Optional.empty() : Optional.of(secret);
-        this.unstoredSecret = new AtomicReference<>(createdSecret);
+        this.unstoredSecret = new UnstoredSecret(stored.isPresent() ? Optional.empty() : Optional.of(secret));
         this.modules = new Modules(config.modules(), new OccupantIds(secret));
         this.store = store;
         this.registry = new RoomRegistry(store, modules);
@@ -142,7 +137,7 @@ public final class MucService implements StanzaHandler {
      * @return the durable changes to apply, then the stanzas to send, in order
      */
     public Effects handle(Stanza stanza, Instant now, IdSource ids) {
-        Optional<String> secret = unstoredSecret.getAndSet(Optional.empty());
+        Optional<String> secret = unstoredSecret.take();
         Effects effects = Effects.NONE;
         try {
             effects = dispatch(stanza, now, ids, secret);
@@ -154,18 +149,54 @@ public final class MucService implements StanzaHandler {
                     .withText("The room store is unavailable; try again later"), out);
             effects = out.effects();
         } finally {
-            if (secret.isPresent()
-                    && effects.changes().stream().noneMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
-                unstoredSecret.compareAndSet(Optional.empty(), secret); // not reported this time: the next call does
-            }
+            unstoredSecret.putBackUnlessReported(secret, effects); // not reported this time: the next call does
         }
         return effects;
     }
 
+    /**
+     * The creation of the service's secret, if this service created it (the store had none) and
+     * no effects have reported it yet, for a host to store before it lets stanzas be handled: once
+     * taken, no effects report it, so occupant ids (XEP-0421) never go out keyed by a secret the
+     * store may not hold. A host whose partitions handle stanzas at once must do this, or one
+     * partition could send occupant ids while the effects that carry the secret, on another, are
+     * not yet committed. If the host cannot store it, it hands it back with
+     * {@link #discardUnstored}, and the next effects report it again.
+     *
+     * @return the change to store now, or empty if the store already holds the secret (or it was
+     *     taken already)
+     */
+    public Optional<DurableChange.ServiceSecretCreated> takeUnstoredSecret() {
+        return unstoredSecret.take().map(DurableChange.ServiceSecretCreated::new);
+    }
+
+    /**
+     * Whether handling {@code stanza} needs every room held still: true only for a stanza to the
+     * service itself that reads or changes rooms anywhere (the administrators' command that
+     * destroys rooms, XEP-0050). A host that partitions the rooms over threads runs such a stanza
+     * while no other call is in progress, like {@link #shutdown()}; any other stanza to the
+     * service (disco#info and disco#items, ping, unique names, errors) reads only what is safe to
+     * share and may be handled on any partition's thread. A stanza to a room or an occupant needs
+     * its room only: false.
+     *
+     * @param stanza an inbound stanza, as given to {@link #handle}
+     * @return whether no other call may be in progress while it is handled
+     */
+    public boolean needsAllRooms(Stanza stanza) {
+        Optional<Jid> to = stanza.to();
+        if (to.isEmpty() || to.get().hasLocalpart() || !to.get().getDomain().equals(config.domain())
+                || !(stanza instanceof Iq iq) || !iq.type().isRequest() || iq.requestError().isPresent()) {
+            return false;
+        }
+        Optional<Element> query = iq.query();
+        return query.isPresent() && query.get().is(XmppNamespaces.COMMANDS, "command")
+                && commands.touchesRooms(query.get(), isServiceAdmin(iq));
+    }
+
     /** A new outbox, holding the secret's creation first if it is still to be stored. */
-    private static Outbox outbox(Optional<String> unstoredSecret) {
+    private static Outbox outbox(Optional<String> secretToReport) {
         Outbox out = new Outbox();
-        unstoredSecret.ifPresent(secret -> out.record(new DurableChange.ServiceSecretCreated(secret)));
+        secretToReport.ifPresent(secret -> out.record(new DurableChange.ServiceSecretCreated(secret)));
         return out;
     }
 
@@ -193,22 +224,21 @@ public final class MucService implements StanzaHandler {
      * ({@link DurableChange.ServiceSecretCreated}), it is reported again, the same value, with the
      * next effects, so that occupant ids (XEP-0421) still survive a restart. Only a lost secret is
      * reported again: once stored, it never rides along again, so a store outage costs a stanza
-     * that changes nothing durable nothing.
+     * that changes nothing durable nothing. A host that failed to store the secret it took at
+     * start ({@link #takeUnstoredSecret}) hands it back here too.
      *
      * @param lost the changes of the failed batch (or of its inputs that changed durable state)
      * @return the presence for every removed occupant; no durable changes
      */
     public Effects discardUnstored(List<DurableChange> lost) {
-        if (lost.stream().anyMatch(DurableChange.ServiceSecretCreated.class::isInstance)) {
-            unstoredSecret.set(createdSecret);
-        }
+        unstoredSecret.lost(lost);
         Set<EntityBareJid> rooms = new LinkedHashSet<>();
         lost.forEach(change -> change.roomIfAny().ifPresent(rooms::add));
         return discard(rooms);
     }
 
-    private Effects dispatch(Stanza stanza, Instant now, IdSource ids, Optional<String> unstoredSecret) {
-        Outbox out = outbox(unstoredSecret);
+    private Effects dispatch(Stanza stanza, Instant now, IdSource ids, Optional<String> secretToReport) {
+        Outbox out = outbox(secretToReport);
         Optional<Jid> to = stanza.to();
         Optional<Jid> from = stanza.from();
         if (to.isEmpty() || from.isEmpty() || !to.get().getDomain().equals(config.domain())) {
@@ -327,7 +357,7 @@ public final class MucService implements StanzaHandler {
             return;
         }
         Optional<Element> query = iq.query();
-        boolean admin = iq.from().map(context::isServiceAdmin).orElse(false);
+        boolean admin = isServiceAdmin(iq);
         if (query.isEmpty()) {
             out.send(iq.errorReply(StanzaError.of(Condition.BAD_REQUEST)));
         } else if (query.get().is(XmppNamespaces.DISCO_INFO, "query")) {
@@ -343,6 +373,10 @@ public final class MucService implements StanzaHandler {
         } else {
             out.send(iq.errorReply(StanzaError.of(Condition.SERVICE_UNAVAILABLE)));
         }
+    }
+
+    private boolean isServiceAdmin(Iq iq) {
+        return iq.from().map(from -> config.admins().contains(from.asBareJid())).orElse(false);
     }
 
     private static void replyIfRequest(Stanza stanza, StanzaError error, Outbox out) {

@@ -37,7 +37,9 @@ import org.jxmpp.jid.Jid;
  * the room, so the maps only need to be safe for concurrent use, not locked: lock-free concurrent
  * collections, and atomic reservations for the quotas that span rooms ({@link #reserveRoom},
  * {@link #reserveCreator}), so that two partitions creating rooms at once cannot both take the last
- * place.
+ * place. Listing the rooms ({@link #listed}) reads only these collections and the immutable
+ * entries in them, never a live room, so that it may run on any partition while the others go on:
+ * it sees each room as it was after one of its transitions.
  */
 final class RoomRegistry {
 
@@ -46,6 +48,11 @@ final class RoomRegistry {
     private final Map<EntityBareJid, DirectoryEntry> directory =
             new ConcurrentSkipListMap<>(Comparator.comparing(Jid::toString));
     private final Set<EntityBareJid> stored = ConcurrentHashMap.newKeySet();
+    /**
+     * The live rooms that are locked (XEP-0045 §10.1.1: created, not yet configured), kept by
+     * their partitions at {@link #add} and {@link #settle}, so that listing them reads no room.
+     */
+    private final Set<EntityBareJid> locked = ConcurrentHashMap.newKeySet();
     private final Map<BareJid, Integer> createdBy = new ConcurrentHashMap<>();
     /** Directory entries plus places reserved for rooms being created (the skip list counts in linear time). */
     private final AtomicInteger rooms = new AtomicInteger();
@@ -95,6 +102,7 @@ final class RoomRegistry {
      */
     Optional<Room> discard(EntityBareJid jid) {
         Room room = live.remove(jid);
+        locked.remove(jid); // listed as stored until it is live again
         if (room == null && !directory.containsKey(jid)) {
             return Optional.empty();
         }
@@ -155,17 +163,21 @@ final class RoomRegistry {
      */
     void add(Room room) {
         live.put(room.jid(), room);
+        keepLocked(room); // before its entry: a locked room is never listed, not even for a moment
         if (directory.put(room.jid(), entryOf(room)) != null) {
             rooms.decrementAndGet(); // it had an entry already: the reserved place is not needed
         }
     }
 
-    /** The directory entries of the public rooms anyone may see listed, in address order. */
+    /**
+     * The directory entries of the public rooms anyone may see listed, in address order; locked
+     * rooms are not listed (destroyed ones are already gone from the directory). Safe on any
+     * partition: reads no live room.
+     */
     List<DirectoryEntry> listed() {
         List<DirectoryEntry> result = new ArrayList<>();
         for (DirectoryEntry entry : directory.values()) {
-            Room room = live.get(entry.jid());
-            if (entry.publicRoom() && (room == null || !room.locked() && !room.destroyed())) {
+            if (entry.publicRoom() && !locked.contains(entry.jid())) {
                 result.add(entry);
             }
         }
@@ -191,6 +203,7 @@ final class RoomRegistry {
             RoomRouter.closing(room, out);
             live.remove(jid);
             forget(jid);
+            locked.remove(jid);
             if (wasStored) {
                 stored.remove(jid);
                 out.record(new DurableChange.RoomRemoved(jid));
@@ -208,11 +221,20 @@ final class RoomRegistry {
             stored.remove(jid);
             out.record(new DurableChange.RoomRemoved(jid));
         }
+        keepLocked(room);
         DirectoryEntry entry = directory.get(jid);
         if (entry == null || !matches(entry, room)) {
             if (directory.put(jid, entryOf(room)) == null) {
                 rooms.incrementAndGet();
             }
+        }
+    }
+
+    private void keepLocked(Room room) {
+        if (room.locked()) {
+            locked.add(room.jid());
+        } else {
+            locked.remove(room.jid());
         }
     }
 

@@ -30,6 +30,11 @@ final class ServiceCommands {
 
     static final String DESTROY_NODE = "http://prosody.im/protocol/muc#destroy";
 
+    /** What a command request asks for (XEP-0050 §4): decided before anything is done. */
+    private enum Step {
+        UNKNOWN_NODE, FORBIDDEN, CANCEL, FORM, DESTROY
+    }
+
     private final DomainBareJid domain;
 
     ServiceCommands(DomainBareJid domain) {
@@ -44,24 +49,45 @@ final class ServiceCommands {
                 .attribute("node", DESTROY_NODE).attribute("name", "Destroy rooms").build());
     }
 
+    /**
+     * Whether running {@code command} reads or changes rooms (an administrator's submitted destroy
+     * form), so that every room must be held still meanwhile; asking for the form, cancelling and
+     * every refusal touch none.
+     */
+    boolean touchesRooms(Element command, boolean admin) {
+        return step(command, admin) == Step.DESTROY;
+    }
+
+    private static Step step(Element command, boolean admin) {
+        if (!command.attribute("node").filter(DESTROY_NODE::equals).isPresent()) {
+            return Step.UNKNOWN_NODE;
+        }
+        if (!admin) {
+            return Step.FORBIDDEN;
+        }
+        if ("cancel".equals(command.attribute("action").orElse(""))) {
+            return Step.CANCEL;
+        }
+        return command.child(XmppNamespaces.DATA, "x").isEmpty() ? Step.FORM : Step.DESTROY;
+    }
+
     void execute(Iq iq, Element command, boolean admin, RoomRegistry registry, RoomContext context, Outbox out) {
-        Optional<String> node = command.attribute("node");
-        if (node.isEmpty() || !node.get().equals(DESTROY_NODE)) {
+        Step step = step(command, admin);
+        if (step == Step.UNKNOWN_NODE) {
             out.send(iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND).withText("Unknown command")));
             return;
         }
-        if (!admin) {
+        if (step == Step.FORBIDDEN) {
             out.send(iq.errorReply(StanzaError.of(Condition.FORBIDDEN)
                     .withText("Only service administrators may run this command")));
             return;
         }
         String sessionId = command.attribute("sessionid").orElseGet(() -> context.ids().nextId());
-        if ("cancel".equals(command.attribute("action").orElse(""))) {
+        if (step == Step.CANCEL) {
             out.send(iq.resultReply(commandElement(sessionId, "canceled").build()));
             return;
         }
-        Optional<Element> x = command.child(XmppNamespaces.DATA, "x");
-        if (x.isEmpty()) {
+        if (step == Step.FORM) {
             DataForm form = DataForm.of("form", List.of(
                     FormField.of("rooms", FieldType.JID_MULTI, "Rooms to destroy", List.of()).asRequired()))
                     .withTitle("Destroy rooms");
@@ -69,7 +95,8 @@ final class ServiceCommands {
             return;
         }
         List<EntityBareJid> targets = new ArrayList<>();
-        for (String value : DataForm.fromElement(x.get()).values("rooms")) {
+        Element x = command.child(XmppNamespaces.DATA, "x").orElseThrow(); // Step.DESTROY: submitted
+        for (String value : DataForm.fromElement(x).values("rooms")) {
             try {
                 targets.add(JidCreate.entityBareFrom(value.trim()));
             } catch (XmppStringprepException | IllegalArgumentException e) {

@@ -184,6 +184,40 @@ class OccupantIdTest {
         assertThat(service.handle(leave(ROMEO, ROOM + "/romeo"), Instant.EPOCH).changes()).isEmpty();
     }
 
+    @Test
+    void aSecretTheHostStoresAtStartRidesWithNoEffectsAndKeysTheIds() {
+        MucService service = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked("muc.example")),
+                store, IdSource.sequential("e"));
+        Optional<DurableChange.ServiceSecretCreated> taken = service.takeUnstoredSecret();
+        assertThat(taken).contains(new DurableChange.ServiceSecretCreated("esecret1"));
+        assertThat(service.takeUnstoredSecret()).as("handed over once").isEmpty();
+        store.apply(List.of(taken.orElseThrow())); // as the host does, before any stanza
+
+        Effects joined = service.handle(join(ROMEO, ROOM + "/romeo"), Instant.EPOCH);
+        assertThat(joined.changes()).isEmpty();
+        Effects restarted = fixture(store).handle(join(ROMEO, ROOM + "/romeo"));
+        assertThat(idOn(joined.stanzas(), ROOM + "/romeo", ROMEO))
+                .isEqualTo(idOn(restarted.stanzas(), ROOM + "/romeo", ROMEO));
+    }
+
+    @Test
+    void aSecretTheHostCouldNotStoreAtStartIsReportedWithTheNextEffects() {
+        MucService service = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked("muc.example")),
+                new InMemoryRoomStore(), IdSource.sequential("x"));
+        DurableChange.ServiceSecretCreated taken = service.takeUnstoredSecret().orElseThrow();
+        service.discardUnstored(List.of(taken));
+
+        assertThat(service.handle(join(ROMEO, ROOM + "/romeo"), Instant.EPOCH).changes()).containsExactly(taken);
+    }
+
+    @Test
+    void aServiceOverAStoreThatHasASecretHasNoneToStore() {
+        store.apply(List.of(new DurableChange.ServiceSecretCreated("kept")));
+        MucService service = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked("muc.example")),
+                store, IdSource.sequential("x"));
+        assertThat(service.takeUnstoredSecret()).isEmpty();
+    }
+
     private static List<dev.mucengine.core.xml.Node> append(Message m, Element e) {
         List<dev.mucengine.core.xml.Node> children = new java.util.ArrayList<>(m.element().children());
         children.add(e);

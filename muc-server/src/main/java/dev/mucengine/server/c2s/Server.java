@@ -4,6 +4,7 @@ import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.service.ServiceConfig;
 import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.MonitoredStore;
 import dev.mucengine.server.OutputBudget;
@@ -68,6 +69,8 @@ public final class Server implements AutoCloseable {
      * Listens on the options' address and port and serves until {@link #close}.
      *
      * @throws IllegalArgumentException if the domain or an administrator's name is not valid in a JID
+     * @throws StoreUnavailableException if the store cannot be read, or the service secret it
+     *     lacked cannot be stored ({@link ConfinedEngine#start})
      */
     public static Server start(ServeOptions options) throws IOException {
         DomainBareJid domain;
@@ -125,7 +128,12 @@ public final class Server implements AutoCloseable {
             loops.add(new SelectorLoop(i, Liveness.tickMillis(limits)));
         }
         Server server = new Server(listener, context, router, List.copyOf(loops), opened);
-        engine.start();
+        try {
+            engine.start(); // stores a newly created service secret first
+        } catch (StoreUnavailableException e) {
+            listener.close();
+            throw e;
+        }
         loops.forEach(SelectorLoop::start);
         server.acceptor.start();
         return server;

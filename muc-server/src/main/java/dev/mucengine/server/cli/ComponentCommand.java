@@ -125,8 +125,15 @@ final class ComponentCommand {
             return Main.FAILED;
         }
         log.accept(StoreLocation.describe(opened));
-        ExternalComponent component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(), log,
-                options.engineThreads());
+        ExternalComponent component;
+        try {
+            component = ExternalComponent.start(settings, engine, store, Clock.systemUTC(), log,
+                    options.engineThreads());
+        } catch (StoreUnavailableException e) { // the new service secret could not be stored
+            err.println("error: cannot start: " + e.getMessage());
+            close(opened, log);
+            return Main.FAILED;
+        }
         Thread hook = new Thread(() -> {
             try {
                 component.stop();

@@ -5,6 +5,7 @@ import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.StanzaRouter;
@@ -93,6 +94,8 @@ public final class ExternalComponent {
      * ids from its own {@link IdSource#unique()}; one thread uses the service's own ids.
      *
      * @param engineThreads how many engine threads, at least 1
+     * @throws StoreUnavailableException if the service created its secret
+     *     and it cannot be stored ({@link ConfinedEngine#start}); nothing is started then
      */
     public static ExternalComponent start(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
             Consumer<String> log, int engineThreads) {
