@@ -10,6 +10,7 @@ import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.internal.room.RoomContext;
 import dev.mucengine.core.internal.room.RoomRouter;
+import dev.mucengine.core.internal.room.RoomUnloading;
 import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.room.AffiliationEntry;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -52,7 +54,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  *       ({@link #handle(Stanza, Instant, IdSource)});
  *   <li>stanzas to the service itself (disco, unique names, the administrators' commands, which
  *       may touch any room) and {@link #shutdown()} run while no other call is in progress;
- *   <li>{@link #discardUnstored} is called by the partition whose commit failed, for its rooms.
+ *   <li>{@link #discardUnstored} is called by the partition whose commit failed, for its rooms;
+ *       {@link #unloadIdleRooms} by each partition after its commit succeeded, for its rooms.
  * </ul>
  * What rooms share (the directory of rooms, the quotas on creating them, the service's secret) is
  * kept in lock-free concurrent collections, so that partitions never wait for each other. The
@@ -207,6 +210,35 @@ public final class MucService implements StanzaHandler {
         return discard(rooms);
     }
 
+    /**
+     * Unloads the empty persistent rooms that may go without losing anything, so that such a room
+     * costs only its directory entry until a stanza addresses it and it is loaded from the store
+     * again, as it was. Call it after the durable changes of every stanza handled so far (of the
+     * caller's rooms) are stored, never after a failed {@link RoomStore#apply}: a room dropped
+     * before its changes are stored would be read back without them. A room stays live while it
+     * holds what its record does not: occupants, a lock, requests forwarded to accounts and not yet
+     * answered, pending invitations or registration requests, or discussion history its archive
+     * would not give back (docs/architecture.md, "Unloading rooms").
+     *
+     * @param ownedByCaller the rooms the caller may touch now: a partitioned host passes its
+     *     partition's, as a room is confined to its partition's thread
+     * @return how many rooms were unloaded
+     */
+    public int unloadIdleRooms(Predicate<EntityBareJid> ownedByCaller) {
+        return registry.unloadIdle(ownedByCaller,
+                room -> RoomUnloading.losesNothing(room, store, config.limits()));
+    }
+
+    /**
+     * How many rooms are live (in memory) now, for monitoring; every room, live or not, has a
+     * directory entry.
+     *
+     * @return the number of live rooms
+     */
+    public int liveRoomCount() {
+        return registry.liveCount();
+    }
+
     private Effects dispatch(Stanza stanza, Instant now, IdSource ids, Optional<String> unstoredSecret) {
         Outbox out = outbox(unstoredSecret);
         Optional<Jid> to = stanza.to();
@@ -228,7 +260,10 @@ public final class MucService implements StanzaHandler {
                 && to.get().hasResource()) {
             // An account's answer to a request the room forwarded to it (XEP-0045 §17.4).
             Optional<Room> live = registry.live(roomJid);
-            live.ifPresent(r -> RoomRouter.accountAnswer(r, answer, from.get(), context, out));
+            live.ifPresent(r -> {
+                RoomRouter.accountAnswer(r, answer, from.get(), context, out);
+                registry.settle(r, out); // answered: the room may be idle now
+            });
             return out.effects();
         }
         if (!(from.get() instanceof EntityFullJid sender)) {
