@@ -8,6 +8,7 @@ import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -189,7 +190,8 @@ final class RoomRegistry {
      * Unloads the rooms noted idle that {@code owned} accepts and that may go without losing
      * anything ({@code losesNothing}), as they are now; their directory entries stay, and a stanza
      * to one loads it from the store again. Call only once their changes are stored. Each room
-     * noted is checked once: one that may not go yet is noted again when it next settles empty.
+     * noted is checked once: one that may not go yet is noted again when it next settles empty;
+     * one whose check needed a read that failed stays noted, to be checked at the next call.
      *
      * @return how many rooms were unloaded
      */
@@ -200,12 +202,16 @@ final class RoomRegistry {
             if (!owned.test(jid)) {
                 continue;
             }
-            it.remove();
             Room room = live.get(jid);
-            if (room != null && stored.contains(jid) && losesNothing.test(room)) {
-                live.remove(jid);
-                unloaded++;
+            try {
+                if (room != null && stored.contains(jid) && losesNothing.test(room)) {
+                    live.remove(jid);
+                    unloaded++;
+                }
+            } catch (StoreUnavailableException e) {
+                continue; // not known yet: asked again next time
             }
+            it.remove();
         }
         return unloaded;
     }

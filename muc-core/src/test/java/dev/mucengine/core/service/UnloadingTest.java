@@ -24,6 +24,7 @@ import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.store.RoomRecord;
 import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ class UnloadingTest {
     private static final class LoadCountingStore implements RoomStore {
         final InMemoryRoomStore records = new InMemoryRoomStore();
         final List<String> loads = new ArrayList<>();
+        boolean archiveDown;
 
         @Override
         public List<DirectoryEntry> directory() {
@@ -70,6 +72,9 @@ class UnloadingTest {
 
         @Override
         public Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query) {
+            if (archiveDown) {
+                throw new StoreUnavailableException("archive unreachable (test outage)");
+            }
             return records.queryArchive(room, query);
         }
 
@@ -207,6 +212,18 @@ class UnloadingTest {
 
         assertThat(unload()).isOne();
         assertThat(text(f.send(join(GUEST, ROOM + "/juliet")))).contains("archived");
+    }
+
+    @Test
+    void aRoomWhoseArchiveCannotBeReadStaysUntilItCanBe() {
+        persistentRoom(f);
+        f.send(groupchat(OWNER, ROOM, "archived"));
+        f.send(leave(OWNER, ROOM + "/romeo"));
+
+        store.archiveDown = true;
+        assertThat(unload()).as("whether history would come back is not known").isZero();
+        store.archiveDown = false;
+        assertThat(unload()).as("asked again, with no new input").isOne();
     }
 
     @Test

@@ -74,18 +74,16 @@ final class History implements MemoryOnlyState {
     /**
      * Whether {@link #fromArchive} gives these entries back. The archive is read unless the
      * answer is known without it: a room that does not archive and has history would lose it.
+     *
+     * @throws StoreUnavailableException if the archive cannot be read: the answer is not known yet
      */
     @Override
     public boolean rebuiltOnLoad(RoomView room, RoomStore store, Limits limits) {
         if (!entries.isEmpty() && !ArchiveModule.archives(room)) {
             return false;
         }
-        try {
-            History rebuilt = fromArchive(limits.historySize(), q -> store.queryArchive(room.jid(), q));
-            return rebuilt.capacity == capacity && List.copyOf(rebuilt.entries).equals(List.copyOf(entries));
-        } catch (StoreUnavailableException e) {
-            return false; // unknown: keep the room
-        }
+        History rebuilt = fromArchive(limits.historySize(), q -> store.queryArchive(room.jid(), q));
+        return rebuilt.capacity == capacity && List.copyOf(rebuilt.entries).equals(List.copyOf(entries));
     }
 
     void append(Message broadcast, Instant at) {

@@ -20,6 +20,7 @@ public interface MemoryOnlyState {
      * @param store the store the room would be loaded from
      * @param limits the service's limits the state was built under
      * @return true if unloading the room loses nothing of this state
+     * @throws dev.mucengine.core.store.StoreUnavailableException if a read it needs failed
      */
     boolean rebuiltOnLoad(RoomView room, RoomStore store, Limits limits);
 }

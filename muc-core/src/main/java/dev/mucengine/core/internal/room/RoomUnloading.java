@@ -25,6 +25,7 @@ public final class RoomUnloading {
      * @param store the store it would be loaded from
      * @param limits the service's limits
      * @return true if the room may be unloaded
+     * @throws dev.mucengine.core.store.StoreUnavailableException if a read the answer needs failed
      */
     public static boolean losesNothing(Room room, RoomStore store, Limits limits) {
         if (!room.isEmpty() || !room.config().persistent() || room.destroyed() || room.locked()) {
