@@ -21,6 +21,8 @@ final class OutageStore implements RoomStore {
 
     final InMemoryRoomStore stored = new InMemoryRoomStore();
     volatile boolean down;
+    /** Only writes fail, as on a full disk: reads go on. */
+    volatile boolean writesFail;
 
     private void check() {
         if (down) {
@@ -55,6 +57,9 @@ final class OutageStore implements RoomStore {
     @Override
     public void apply(List<DurableChange> changes) {
         check();
+        if (writesFail) {
+            throw new StoreUnavailableException("disk full (test outage)");
+        }
         stored.apply(changes);
     }
 }
