@@ -38,10 +38,7 @@ class IdleRoomsTest {
     }
 
     private static String configure(String room, String var, String value) {
-        return "<iq type='set' id='c-" + value + "' from='" + OWNER + "' to='" + room + "'>"
-                + "<query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'>"
-                + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
-                + "<field var='" + var + "'><value>" + value + "</value></field></x></query></iq>";
+        return Stanzas.configure(OWNER, room, "c-" + value, var, value);
     }
 
     private static String enter(String user, String room, String nick) {

@@ -17,22 +17,13 @@ import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
-import dev.mucengine.core.store.ArchivePage;
-import dev.mucengine.core.store.ArchiveQuery;
-import dev.mucengine.core.store.DirectoryEntry;
-import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
-import dev.mucengine.core.store.RoomRecord;
-import dev.mucengine.core.store.RoomStore;
-import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
@@ -48,43 +39,7 @@ class UnloadingTest {
     private static final String GUEST_ACCOUNT = "juliet@example.com";
     private static final String STRANGER = "nurse@example.org/kitchen";
 
-    /** The in-memory store, with the rooms the engine loads recorded. */
-    private static final class LoadCountingStore implements RoomStore {
-        final InMemoryRoomStore records = new InMemoryRoomStore();
-        final List<String> loads = new ArrayList<>();
-        boolean archiveDown;
-
-        @Override
-        public List<DirectoryEntry> directory() {
-            return records.directory();
-        }
-
-        @Override
-        public Optional<String> serviceSecret() {
-            return records.serviceSecret();
-        }
-
-        @Override
-        public Optional<RoomRecord> load(EntityBareJid room) {
-            loads.add(room.toString());
-            return records.load(room);
-        }
-
-        @Override
-        public Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query) {
-            if (archiveDown) {
-                throw new StoreUnavailableException("archive unreachable (test outage)");
-            }
-            return records.queryArchive(room, query);
-        }
-
-        @Override
-        public void apply(List<DurableChange> changes) {
-            records.apply(changes);
-        }
-    }
-
-    private final LoadCountingStore store = new LoadCountingStore();
+    private final RecordingStore store = new RecordingStore();
     private final ServiceFixture f = new ServiceFixture(config(), store);
 
     private static ServiceConfig config() {
@@ -154,10 +109,11 @@ class UnloadingTest {
         assertThat(text(f.send(iq(STRANGER, "muc.example", IqType.GET,
                 Element.empty(XmppNamespaces.DISCO_ITEMS, "query")))))
                 .as("still listed: its directory entry stays").contains("name='Garden'");
-        store.loads.clear();
+        store.reads.clear();
 
         List<Stanza> entered = f.send(join(GUEST, ROOM + "/juliet"));
-        assertThat(store.loads).containsExactly(ROOM);
+        assertThat(store.reads).as("loaded again, and its history started from its archive")
+                .containsExactly("load " + ROOM, "archive " + ROOM);
         assertThat(f.service.liveRoomCount()).isOne();
         assertThat(text(entered)).as("the member affiliation and the subject came back")
                 .contains("affiliation='member'").contains("<subject>Roses</subject>");
@@ -204,11 +160,16 @@ class UnloadingTest {
         assertThat(text(f.send(join(GUEST, ROOM + "/juliet")))).contains("remember-me");
     }
 
-    @Test
-    void historyARoomArchivesComesBackFromTheArchive() {
+    /** A persistent room that archives, with one message, emptied. */
+    private void emptiedAfterAMessage() {
         persistentRoom(f);
         f.send(groupchat(OWNER, ROOM, "archived"));
         f.send(leave(OWNER, ROOM + "/romeo"));
+    }
+
+    @Test
+    void historyARoomArchivesComesBackFromTheArchive() {
+        emptiedAfterAMessage();
 
         assertThat(unload()).isOne();
         assertThat(text(f.send(join(GUEST, ROOM + "/juliet")))).contains("archived");
@@ -216,9 +177,7 @@ class UnloadingTest {
 
     @Test
     void aRoomWhoseArchiveCannotBeReadStaysUntilItCanBe() {
-        persistentRoom(f);
-        f.send(groupchat(OWNER, ROOM, "archived"));
-        f.send(leave(OWNER, ROOM + "/romeo"));
+        emptiedAfterAMessage();
 
         store.archiveDown = true;
         assertThat(unload()).as("whether history would come back is not known").isZero();
