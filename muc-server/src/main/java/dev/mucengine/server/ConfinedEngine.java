@@ -353,6 +353,15 @@ public final class ConfinedEngine {
     }
 
     /**
+     * Engine thread only, once this partition's changes are stored: unloads its empty persistent
+     * rooms that lose nothing by it ({@link MucService#unloadIdleRooms}); returns how many.
+     */
+    int unloadIdleRooms() {
+        int partition = currentPartition();
+        return service.unloadIdleRooms(room -> partitionOf(room) == partition);
+    }
+
+    /**
      * Engine thread only: makes {@code changes} durable in one transaction. Returns false if the
      * store failed (then none of them is durable); the store's monitor has logged it.
      */

@@ -25,7 +25,10 @@ import org.jxmpp.jid.Jid;
  * fails, each input that changed durable state gets {@code resource-constraint} instead of its
  * outputs, and the rooms it changed are discarded from memory (their occupants get status 332
  * and the rooms are read again from the store), so that no room goes on from a state that was
- * never stored. Inputs that changed nothing durable are released as usual.
+ * never stored. Inputs that changed nothing durable are released as usual. Once every change of
+ * the batch is stored, the partition's idle rooms are unloaded ({@link ConfinedEngine#unloadIdleRooms}):
+ * not before, or a later stanza of the batch would read an emptied room back from a store that
+ * lacks the batch's changes; not after a failed commit, whose rooms start again from the store.
  *
  * <p>Routing is first in, first out: every stanza is routed after those routed before it, and a
  * batch's outputs are released in the order of its inputs. A stanza more than {@value #MAX_HOPS}
@@ -202,12 +205,14 @@ public final class StanzaRouter {
     private void commit(Lane lane) {
         List<Turn> held = lane.held;
         Deque<Pending> pending = lane.pending;
+        boolean allStored = true;
         while (!held.isEmpty()) {
             List<Turn> turns = List.copyOf(held);
             held.clear();
             List<DurableChange> changes = new ArrayList<>();
             turns.forEach(t -> changes.addAll(t.effects().changes()));
             boolean committed = engine.commit(changes);
+            allStored &= committed;
             List<DurableChange> lost = new ArrayList<>();
             for (Turn turn : turns) {
                 if (committed || turn.effects().changes().isEmpty()) {
@@ -223,6 +228,9 @@ public final class StanzaRouter {
                 engine.discard(lost).stanzas().forEach(s -> pending.add(new Pending(s, isForService(s), 1)));
             }
             drain(lane);
+        }
+        if (allStored) {
+            engine.unloadIdleRooms();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mucengine.server;
 
+import dev.mucengine.core.service.MucService;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.store.RoomStore;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class EngineHarness implements AutoCloseable {
 
     final ConfinedEngine engine;
+    /** The engine's service, to ask what is live (between tasks only). */
+    final MucService service;
     final StanzaRouter router;
     /** What reached the destination, in order; written on the engine thread only. */
     final List<Stanza> delivered = new ArrayList<>();
@@ -26,7 +29,8 @@ final class EngineHarness implements AutoCloseable {
 
     EngineHarness(RoomStore store, StanzaRouter.Destination destination) {
         MonitoredStore monitored = new MonitoredStore(store, log::add);
-        engine = new ConfinedEngine(Stanzas.service(monitored), monitored, Clock.systemUTC(), 16, log::add);
+        service = Stanzas.service(monitored);
+        engine = new ConfinedEngine(service, monitored, Clock.systemUTC(), 16, log::add);
         router = new StanzaRouter(engine, stanza -> {
             delivered.add(stanza);
             return destination.deliver(stanza);

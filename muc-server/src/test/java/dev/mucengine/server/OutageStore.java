@@ -24,6 +24,8 @@ final class OutageStore implements RoomStore {
     /** Every batch stored, in the order applied. */
     final List<List<DurableChange>> applied = new CopyOnWriteArrayList<>();
     volatile boolean down;
+    /** Only writes fail, as on a full disk: reads go on. */
+    volatile boolean writesFail;
 
     private void check() {
         if (down) {
@@ -58,6 +60,9 @@ final class OutageStore implements RoomStore {
     @Override
     public void apply(List<DurableChange> changes) {
         check();
+        if (writesFail) {
+            throw new StoreUnavailableException("disk full (test outage)");
+        }
         stored.apply(changes);
         applied.add(List.copyOf(changes));
     }

@@ -29,6 +29,14 @@ final class Stanzas {
         throw new IllegalArgumentException("not a valid stanza: " + xml);
     }
 
+    /** An owner's muc#owner configuration submission (XEP-0045 §10.2) setting one field. */
+    static String configure(String owner, String room, String id, String var, String value) {
+        return "<iq type='set' id='" + id + "' from='" + owner + "' to='" + room + "'>"
+                + "<query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'>"
+                + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+                + "<field var='" + var + "'><value>" + value + "</value></field></x></query></iq>";
+    }
+
     static MucService service(RoomStore store) {
         return new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(SERVICE)), store,
                 IdSource.sequential("t-"));

@@ -48,10 +48,7 @@ class StoreOutageTest {
     }
 
     private static String configure(String id, String var, String value) {
-        return "<iq type='set' id='" + id + "' from='" + OWNER + "' to='" + ROOM + "'>"
-                + "<query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'>"
-                + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
-                + "<field var='" + var + "'><value>" + value + "</value></field></x></query></iq>";
+        return Stanzas.configure(OWNER, ROOM, id, var, value);
     }
 
     private static String groupchat(String from, String body) {

@@ -26,7 +26,9 @@ public interface EngineFactory {
     /**
      * The engine the CLI and the project's own tests replay against: a {@link MucService} for the
      * settings' domain and administrators, over a fresh in-memory store. It applies each input's
-     * durable changes to that store before returning the effects.
+     * durable changes to that store before returning the effects, then unloads the rooms that
+     * may go ({@link MucService#unloadIdleRooms}), as a host does: every script also shows that a
+     * room loaded again from the store answers as if it had stayed.
      *
      * @return the factory
      */
@@ -50,6 +52,7 @@ public interface EngineFactory {
             return (stanza, now) -> {
                 Effects effects = muc.handle(stanza, now);
                 store.apply(effects.changes());
+                muc.unloadIdleRooms(room -> true);
                 return effects;
             };
         };

@@ -3,16 +3,14 @@ package dev.mucengine.core.service;
 import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.api.StanzaHandler;
-import dev.mucengine.core.internal.presence.RoomPresence;
 import dev.mucengine.core.internal.room.Modules;
 import dev.mucengine.core.internal.room.OccupantIds;
 import dev.mucengine.core.internal.room.Outbox;
 import dev.mucengine.core.internal.room.Room;
 import dev.mucengine.core.internal.room.RoomContext;
 import dev.mucengine.core.internal.room.RoomRouter;
-import dev.mucengine.core.muc.Affiliation;
+import dev.mucengine.core.internal.room.RoomUnloading;
 import dev.mucengine.core.muc.MucNamespaces;
-import dev.mucengine.core.room.AffiliationEntry;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.Message;
@@ -32,7 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jxmpp.jid.BareJid;
+import java.util.function.Predicate;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
@@ -53,10 +51,12 @@ import org.jxmpp.jid.parts.Resourcepart;
  *       the administrators' command that destroys rooms) and {@link #shutdown()} run while no
  *       other call is in progress; every other stanza to the service (disco, ping, unique names)
  *       reads only what is safe to share and may be handled on any partition's thread;
- *   <li>{@link #discardUnstored} is called by the partition whose commit failed, for its rooms.
+ *   <li>{@link #discardUnstored} is called by the partition whose commit failed, for its rooms;
+ *       {@link #unloadIdleRooms} by each partition after its commit succeeded, for its rooms.
  * </ul>
  * What rooms share (the directory of rooms and which of them are locked, the quotas on creating
- * them, the service's secret) is kept in lock-free concurrent collections, so that partitions never wait for each other. The
+ * them, the service's secret) is kept in lock-free concurrent collections, so that partitions
+ * never wait for each other. The
  * engine itself never sleeps, locks or spawns threads, and blocks only for its reads of the
  * {@link RoomStore}. Outputs are deterministic per room: the same stanzas to a room, instants and
  * ids ({@link IdSource#forRoom}) give the same outputs, in the same order, however rooms are
@@ -71,7 +71,7 @@ public final class MucService implements StanzaHandler {
     private final ServiceDisco disco;
     private final ServiceCommands commands;
     private final RoomStore store;
-    private final RoomCreationRate creations = new RoomCreationRate();
+    private final RoomCreator creation;
     private final UnstoredSecret unstoredSecret;
 
     /**
@@ -97,6 +97,7 @@ public final class MucService implements StanzaHandler {
         this.modules = new Modules(config.modules(), new OccupantIds(secret));
         this.store = store;
         this.registry = new RoomRegistry(store, modules);
+        this.creation = new RoomCreator(config, modules, registry);
         this.disco = new ServiceDisco(config);
         this.commands = new ServiceCommands(config.domain());
     }
@@ -237,6 +238,35 @@ public final class MucService implements StanzaHandler {
         return discard(rooms);
     }
 
+    /**
+     * Unloads the empty persistent rooms that may go without losing anything, so that such a room
+     * costs only its directory entry until a stanza addresses it and it is loaded from the store
+     * again, as it was. Call it after the durable changes of every stanza handled so far (of the
+     * caller's rooms) are stored, never after a failed {@link RoomStore#apply}: a room dropped
+     * before its changes are stored would be read back without them. A room stays live while it
+     * holds what its record does not: occupants, a lock, requests forwarded to accounts and not yet
+     * answered, pending invitations or registration requests, or discussion history its archive
+     * would not give back (docs/architecture.md, "Unloading rooms").
+     *
+     * @param ownedByCaller the rooms the caller may touch now: a partitioned host passes its
+     *     partition's, as a room is confined to its partition's thread
+     * @return how many rooms were unloaded
+     */
+    public int unloadIdleRooms(Predicate<EntityBareJid> ownedByCaller) {
+        return registry.unloadIdle(ownedByCaller,
+                room -> RoomUnloading.losesNothing(room, store, config.limits()));
+    }
+
+    /**
+     * How many rooms are live (in memory) now, for monitoring; every room, live or not, has a
+     * directory entry.
+     *
+     * @return the number of live rooms
+     */
+    public int liveRoomCount() {
+        return registry.liveCount();
+    }
+
     private Effects dispatch(Stanza stanza, Instant now, IdSource ids, Optional<String> secretToReport) {
         Outbox out = outbox(secretToReport);
         Optional<Jid> to = stanza.to();
@@ -258,7 +288,10 @@ public final class MucService implements StanzaHandler {
                 && to.get().hasResource()) {
             // An account's answer to a request the room forwarded to it (XEP-0045 §17.4).
             Optional<Room> live = registry.live(roomJid);
-            live.ifPresent(r -> RoomRouter.accountAnswer(r, answer, from.get(), context, out));
+            live.ifPresent(r -> {
+                RoomRouter.accountAnswer(r, answer, from.get(), context, out);
+                registry.settle(r, out); // answered: the room may be idle now
+            });
             return out.effects();
         }
         if (!(from.get() instanceof EntityFullJid sender)) {
@@ -272,7 +305,7 @@ public final class MucService implements StanzaHandler {
             RoomRouter.handle(room.get(), stanza, sender, nick, context, out);
             registry.settle(room.get(), out);
         } else if (stanza instanceof Presence p && p.type() == PresenceType.AVAILABLE && nick.isPresent()) {
-            create(roomJid, p, sender, nick.get(), context, out);
+            creation.create(roomJid, p, sender, nick.get(), context, out);
         } else if (!(stanza instanceof Presence)) {
             replyIfRequest(stanza, StanzaError.of(Condition.ITEM_NOT_FOUND).withText("No such room"), out);
         }
@@ -299,54 +332,6 @@ public final class MucService implements StanzaHandler {
             registry.settle(room, out);
         }
         return out.effects();
-    }
-
-    private void create(EntityBareJid roomJid, Presence presence, EntityFullJid creator, Resourcepart rawNick,
-            RoomContext context, Outbox out) {
-        Optional<Resourcepart> prepared = RoomPresence.validNick(roomJid, presence, rawNick, context, out);
-        if (prepared.isEmpty()) {
-            return;
-        }
-        Resourcepart nick = prepared.get();
-        boolean admin = context.isServiceAdmin(creator);
-        Optional<StanzaError> refusal = creationRefusal(creator.asBareJid(), admin, context);
-        if (refusal.isPresent()) {
-            out.send(presence.errorReply(refusal.get().withBy(roomJid.toString())));
-            return;
-        }
-        Room room = new Room(roomJid, config.roomDefaults(), modules, Optional.of(creator.asBareJid()));
-        room.setAffiliation(new AffiliationEntry(creator.asBareJid(), Affiliation.OWNER, Optional.empty(),
-                Optional.empty()));
-        // XEP-0045 §10.1.1: a MUC client gets a locked room to configure; a groupchat 1.0 client an instant one.
-        room.setLocked(presence.payload(MucNamespaces.MUC, "x").isPresent());
-        registry.add(room);
-        RoomPresence.enterCreated(room, presence, creator, nick, context, out);
-        registry.settle(room, out);
-    }
-
-    /**
-     * Why {@code creator} may not create a room now, if they may not; if they may, the room's
-     * place and the creator's counts are taken (atomically, as partitions may create rooms at once).
-     */
-    private Optional<StanzaError> creationRefusal(BareJid creator, boolean admin, RoomContext context) {
-        Limits limits = config.limits();
-        if (config.creation() == RoomCreation.ADMINS_ONLY && !admin) {
-            return Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("Room creation is restricted"));
-        }
-        if (!registry.reserveRoom(limits.maxRooms())) {
-            return Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT).withText("Too many rooms"));
-        }
-        if (!registry.reserveCreator(creator, admin ? Integer.MAX_VALUE : limits.maxRoomsPerUser())) {
-            registry.unreserveRoom();
-            return Optional.of(StanzaError.of(Condition.NOT_ALLOWED).withText("You have created too many rooms"));
-        }
-        if (!admin && !creations.tryCreate(creator, context.now(), limits.roomCreationsPerMinute())) {
-            registry.unreserveCreator(creator);
-            registry.unreserveRoom();
-            return Optional.of(StanzaError.of(Condition.RESOURCE_CONSTRAINT)
-                    .withText("You are creating rooms too fast; try again in a minute"));
-        }
-        return Optional.empty();
     }
 
     private void serviceStanza(Stanza stanza, RoomContext context, Outbox out) {

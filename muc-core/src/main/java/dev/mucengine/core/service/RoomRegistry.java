@@ -8,8 +8,10 @@ import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.RoomRecord;
 import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -40,6 +43,10 @@ import org.jxmpp.jid.Jid;
  * place. Listing the rooms ({@link #listed}) reads only these collections and the immutable
  * entries in them, never a live room, so that it may run on any partition while the others go on:
  * it sees each room as it was after one of its transitions.
+ *
+ * <p><b>Unloading.</b> A persistent room that empties stays live until the host says its changes
+ * are stored ({@link #unloadIdle}): dropped at once, it would be read back, by a later stanza of
+ * the same batch, from a store that lacks the batch's changes. So {@link #settle} only notes it.
  */
 final class RoomRegistry {
 
@@ -53,6 +60,8 @@ final class RoomRegistry {
      * their partitions at {@link #add} and {@link #settle}, so that listing them reads no room.
      */
     private final Set<EntityBareJid> locked = ConcurrentHashMap.newKeySet();
+    /** Live rooms that were empty and persistent when last settled: to unload once their changes are stored. */
+    private final Set<EntityBareJid> idle = ConcurrentHashMap.newKeySet();
     private final Map<BareJid, Integer> createdBy = new ConcurrentHashMap<>();
     /** Directory entries plus places reserved for rooms being created (the skip list counts in linear time). */
     private final AtomicInteger rooms = new AtomicInteger();
@@ -184,6 +193,41 @@ final class RoomRegistry {
         return result;
     }
 
+    /** How many rooms are live (in memory). */
+    int liveCount() {
+        return live.size();
+    }
+
+    /**
+     * Unloads the rooms noted idle that {@code owned} accepts and that may go without losing
+     * anything ({@code losesNothing}), as they are now; their directory entries stay, and a stanza
+     * to one loads it from the store again. Call only once their changes are stored. Each room
+     * noted is checked once: one that may not go yet is noted again when it next settles empty;
+     * one whose check needed a read that failed stays noted, to be checked at the next call.
+     *
+     * @return how many rooms were unloaded
+     */
+    int unloadIdle(Predicate<EntityBareJid> owned, Predicate<Room> losesNothing) {
+        int unloaded = 0;
+        for (Iterator<EntityBareJid> it = idle.iterator(); it.hasNext(); ) {
+            EntityBareJid jid = it.next();
+            if (!owned.test(jid)) {
+                continue;
+            }
+            Room room = live.get(jid);
+            try {
+                if (room != null && stored.contains(jid) && losesNothing.test(room)) {
+                    live.remove(jid);
+                    unloaded++;
+                }
+            } catch (StoreUnavailableException e) {
+                continue; // not known yet: asked again next time
+            }
+            it.remove();
+        }
+        return unloaded;
+    }
+
     /** The live rooms in address order, so that what is done to all of them is done in a stable order. */
     List<Room> live() {
         List<Room> rooms = new ArrayList<>(live.values());
@@ -194,6 +238,7 @@ final class RoomRegistry {
     /**
      * After a transition of {@code room}: reports its durable changes into {@code out}, keeps its
      * directory entry current, and forgets it if it was destroyed or is an empty temporary room.
+     * An empty persistent room is noted, to unload once its changes are stored ({@link #unloadIdle}).
      */
     void settle(Room room, Outbox out) {
         List<DurableChange> changes = room.drainChanges();
@@ -216,6 +261,9 @@ final class RoomRegistry {
             } else {
                 stored.add(jid);
                 out.record(new DurableChange.RoomStored(room.record()));
+            }
+            if (room.isEmpty()) {
+                idle.add(jid);
             }
         } else if (wasStored) {
             stored.remove(jid);

@@ -13,19 +13,10 @@ import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
-import dev.mucengine.core.store.ArchivePage;
-import dev.mucengine.core.store.ArchiveQuery;
-import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.store.DurableChange;
-import dev.mucengine.core.store.InMemoryRoomStore;
-import dev.mucengine.core.store.RoomRecord;
-import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.xml.Element;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
@@ -36,40 +27,6 @@ class RestartTest {
 
     private static final String OWNER = "owner@example.net/desk";
     private static final String STRANGER = "stranger@example.net/pc";
-
-    /** The in-memory store, with the reads the engine makes recorded. */
-    private static final class RecordingStore implements RoomStore {
-        final InMemoryRoomStore records = new InMemoryRoomStore();
-        final List<String> reads = new ArrayList<>();
-
-        @Override
-        public List<DirectoryEntry> directory() {
-            reads.add("directory");
-            return records.directory();
-        }
-
-        @Override
-        public Optional<String> serviceSecret() {
-            return records.serviceSecret();
-        }
-
-        @Override
-        public Optional<RoomRecord> load(EntityBareJid room) {
-            reads.add("load " + room);
-            return records.load(room);
-        }
-
-        @Override
-        public Optional<ArchivePage> queryArchive(EntityBareJid room, ArchiveQuery query) {
-            reads.add("archive " + room);
-            return records.queryArchive(room, query);
-        }
-
-        @Override
-        public void apply(List<DurableChange> changes) {
-            records.apply(changes);
-        }
-    }
 
     private static ServiceConfig config(Limits limits) {
         return ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked("muc.example")).withLimits(limits);

@@ -1,5 +1,9 @@
 package dev.mucengine.core.internal.message;
 
+import dev.mucengine.core.internal.room.MemoryOnlyState;
+import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.service.Limits;
+import dev.mucengine.core.store.RoomStore;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,9 +16,10 @@ import org.jxmpp.jid.Jid;
  * The invitations a room sent and nobody declined yet, the newest {@value #CAPACITY} at most (one
  * room's state, not durable). A decline is relayed only for one of them, to the inviter it names,
  * and uses it up: the room cannot be made to send declines for invitations it never sent, nor
- * to anyone but an inviter.
+ * to anyone but an inviter. While it holds one, the room stays loaded: a room loaded from its record
+ * starts with none.
  */
-final class PendingInvitations {
+final class PendingInvitations implements MemoryOnlyState {
 
     /** How many invitations a room remembers; an older one can no longer be declined through it. */
     static final int CAPACITY = 256;
@@ -59,6 +64,11 @@ final class PendingInvitations {
         Map.Entry<List<Jid>, Invitation> chosen = candidates.get(candidates.size() - 1);
         byInviteeAndInviter.remove(chosen.getKey());
         return Optional.of(chosen.getValue().inviter());
+    }
+
+    @Override
+    public boolean rebuiltOnLoad(RoomView room, RoomStore store, Limits limits) {
+        return byInviteeAndInviter.isEmpty();
     }
 
     private static boolean names(Jid to, Invitation i) {

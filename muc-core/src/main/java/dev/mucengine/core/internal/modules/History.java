@@ -1,9 +1,18 @@
 package dev.mucengine.core.internal.modules;
 
+import dev.mucengine.core.internal.archive.ArchiveModule;
+import dev.mucengine.core.internal.room.MemoryOnlyState;
 import dev.mucengine.core.muc.HistoryRequest;
+import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.store.ArchivePage;
+import dev.mucengine.core.store.ArchiveQuery;
+import dev.mucengine.core.store.ArchivedMessage;
+import dev.mucengine.core.store.RoomStore;
+import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Node;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,6 +21,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.jxmpp.jid.EntityBareJid;
@@ -20,8 +30,11 @@ import org.jxmpp.jid.Jid;
 /**
  * One room's discussion history (XEP-0045 §7.2.13): the last N groupchat messages, each with the
  * instant the room received it. Appending is O(1); the oldest entry falls off when full.
+ *
+ * <p>Kept in memory only: a room loaded from its record starts it from its archive
+ * ({@link #fromArchive}), so an empty room may be unloaded only while that gives this history back.
  */
-final class History {
+final class History implements MemoryOnlyState {
 
     /** One stored message, as broadcast (from the sender's occupant JID), and when it was sent. */
     record Entry(Message message, Instant at) {
@@ -35,6 +48,42 @@ final class History {
 
     History(int capacity) {
         this.capacity = capacity;
+    }
+
+    /**
+     * The history a room starts with: the archive's newest messages with a body, as many as
+     * {@code capacity}.
+     *
+     * @param archive reads the room's archive
+     * @throws StoreUnavailableException if the archive cannot be read
+     */
+    static History fromArchive(int capacity, Function<ArchiveQuery, Optional<ArchivePage>> archive) {
+        History history = new History(capacity);
+        if (capacity > 0) {
+            archive.apply(ArchiveQuery.newest(capacity)).ifPresent(page -> {
+                for (ArchivedMessage m : page.messages()) {
+                    if (m.message().body().isPresent()) {
+                        history.append(m.message(), m.at());
+                    }
+                }
+            });
+        }
+        return history;
+    }
+
+    /**
+     * Whether {@link #fromArchive} gives these entries back. The archive is read unless the
+     * answer is known without it: a room that does not archive and has history would lose it.
+     *
+     * @throws StoreUnavailableException if the archive cannot be read: the answer is not known yet
+     */
+    @Override
+    public boolean rebuiltOnLoad(RoomView room, RoomStore store, Limits limits) {
+        if (!entries.isEmpty() && !ArchiveModule.archives(room)) {
+            return false;
+        }
+        History rebuilt = fromArchive(limits.historySize(), q -> store.queryArchive(room.jid(), q));
+        return rebuilt.capacity == capacity && List.copyOf(rebuilt.entries).equals(List.copyOf(entries));
     }
 
     void append(Message broadcast, Instant at) {

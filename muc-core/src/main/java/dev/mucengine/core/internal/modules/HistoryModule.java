@@ -10,8 +10,6 @@ import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.Presence;
-import dev.mucengine.core.store.ArchiveQuery;
-import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.XmlWriter;
 
@@ -53,6 +51,16 @@ final class HistoryModule implements RoomModule {
         }
     }
 
+    /**
+     * A subject change is archived, not kept in history; the history is started all the same, so
+     * that a room loaded from its record starts it from the archive as it was before the room's
+     * first change to it: what the history holds then does not depend on when that change is stored.
+     */
+    @Override
+    public void subjectChanged(ModuleContext context, Occupant sender, Message reflected) {
+        history(context);
+    }
+
     /** A retracted message (XEP-0424, XEP-0425) leaves history as it leaves the archive. */
     @Override
     public void messageRetracted(ModuleContext context, String id) {
@@ -66,22 +74,13 @@ final class HistoryModule implements RoomModule {
      */
     private static History history(ModuleContext context) {
         return context.roomState(History.class, () -> {
-            History history = new History(context.limits().historySize());
-            if (context.limits().historySize() > 0) {
-                try {
-                    context.queryArchive(ArchiveQuery.newest(context.limits().historySize())).ifPresent(page -> {
-                        for (ArchivedMessage m : page.messages()) {
-                            if (m.message().body().isPresent()) {
-                                history.append(m.message(), m.at());
-                            }
-                        }
-                    });
-                } catch (StoreUnavailableException e) {
-                    // The occupant is already in: better no history than a failed entry. The
-                    // archive still has the messages, for a XEP-0313 query once the store is back.
-                }
+            try {
+                return History.fromArchive(context.limits().historySize(), context::queryArchive);
+            } catch (StoreUnavailableException e) {
+                // The occupant is already in: better no history than a failed entry. The
+                // archive still has the messages, for a XEP-0313 query once the store is back.
+                return new History(context.limits().historySize());
             }
-            return history;
         });
     }
 }

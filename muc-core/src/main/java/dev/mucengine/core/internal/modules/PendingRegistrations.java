@@ -1,5 +1,9 @@
 package dev.mucengine.core.internal.modules;
 
+import dev.mucengine.core.internal.room.MemoryOnlyState;
+import dev.mucengine.core.room.RoomView;
+import dev.mucengine.core.service.Limits;
+import dev.mucengine.core.store.RoomStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +14,10 @@ import org.jxmpp.jid.parts.Resourcepart;
 /**
  * A room's registration requests awaiting an admin's decision, one per user (a new request
  * replaces the user's earlier one), at most {@link #MAX} in all: an unanswered room must not
- * collect requests without end.
+ * collect requests without end. While it holds one, the room stays loaded: a room loaded from its
+ * record starts with none.
  */
-final class PendingRegistrations {
+final class PendingRegistrations implements MemoryOnlyState {
 
     /** The most requests one room keeps waiting. */
     static final int MAX = 32;
@@ -40,5 +45,10 @@ final class PendingRegistrations {
 
     int size() {
         return byUser.size();
+    }
+
+    @Override
+    public boolean rebuiltOnLoad(RoomView room, RoomStore store, Limits limits) {
+        return byUser.isEmpty();
     }
 }

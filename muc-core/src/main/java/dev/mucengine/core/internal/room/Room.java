@@ -147,6 +147,15 @@ public final class Room implements RoomView {
         return state;
     }
 
+    /** The states modules keep in this room, in the order first asked for. */
+    List<Object> moduleStates() {
+        List<Object> states = new ArrayList<>();
+        for (int i = 1; moduleState != null && i < moduleState.length; i += 2) {
+            states.add(moduleState[i]);
+        }
+        return states;
+    }
+
     @Override
     public EntityBareJid jid() {
         return jid;
