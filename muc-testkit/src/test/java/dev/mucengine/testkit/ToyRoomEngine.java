@@ -7,6 +7,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,13 +66,13 @@ public final class ToyRoomEngine implements StanzaHandler {
     }
 
     private static Stanza presence(String occupant, Jid recipient, String type, Jid real, boolean self) {
-        Element.Builder item = Element.builder(MUC_USER, "item").attribute("jid", real.toString())
+        ElementBuilder item = Element.builder(MUC_USER, "item").attribute("jid", real.toString())
                 .attribute("affiliation", "none").attribute("role", type.isEmpty() ? "participant" : "none");
-        Element.Builder x = Element.builder(MUC_USER, "x").child(item.build());
+        ElementBuilder x = Element.builder(MUC_USER, "x").child(item.build());
         if (self) {
             x.child(Element.builder(MUC_USER, "status").attribute("code", "110").build());
         }
-        Element.Builder p = Element.builder(Stanza.CLIENT_NAMESPACE, "presence")
+        ElementBuilder p = Element.builder(Stanza.CLIENT_NAMESPACE, "presence")
                 .attribute("from", occupant).attribute("to", recipient.toString());
         if (!type.isEmpty()) {
             p.attribute("type", type);

@@ -3,6 +3,7 @@ package dev.mucengine.xml;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.XmlName;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
@@ -123,7 +124,7 @@ final class ElementDecoder {
 
     private Element readElement(XMLStreamReader r, String mapped)
             throws XMLStreamException, XmlFailure {
-        Deque<Element.Builder> open = new ArrayDeque<>();
+        Deque<ElementBuilder> open = new ArrayDeque<>();
         Deque<int[]> textLengths = new ArrayDeque<>();
         while (r.hasNext()) {
             int event = r.next();
@@ -135,7 +136,7 @@ final class ElementDecoder {
                                 "element nesting deeper than " + limits.maxDepth());
                     }
                     String ns = orEmpty(r.getNamespaceURI());
-                    Element.Builder b = Element.builder(
+                    ElementBuilder b = Element.builder(
                             ns.equals(mapped) ? Stanza.CLIENT_NAMESPACE : ns, r.getLocalName());
                     for (Attribute a : readAttributes(r)) {
                         b.attribute(a.name(), a.value());
@@ -153,7 +154,7 @@ final class ElementDecoder {
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
                         XMLStreamConstants.SPACE -> {
-                    Element.Builder current = open.peek();
+                    ElementBuilder current = open.peek();
                     if (current == null) {
                         throw new XmlFailure(StreamErrorCondition.NOT_WELL_FORMED,
                                 "text outside of the element");

@@ -2,6 +2,7 @@ package dev.mucengine.xml;
 
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.XmlName;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public record StreamError(StreamErrorCondition condition, Optional<String> text)
      * @return the element
      */
     public Element toElement() {
-        Element.Builder b = Element.builder(STREAMS_NAMESPACE, "error")
+        ElementBuilder b = Element.builder(STREAMS_NAMESPACE, "error")
                 .child(Element.empty(ERROR_NAMESPACE, condition.wireName()));
         text.ifPresent(t -> b.child(Element.builder(ERROR_NAMESPACE, "text")
                 .attribute(XmlName.xmlLang(), "en").text(t).build()));

@@ -3,6 +3,7 @@ package dev.mucengine.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.XmlName;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class GeneratedTreeRoundTripTest {
 
     private static Element element(Random random, int depth) {
         String ns = NAMESPACES[random.nextInt(NAMESPACES.length)];
-        Element.Builder b = Element.builder(ns, "e" + random.nextInt(4));
+        ElementBuilder b = Element.builder(ns, "e" + random.nextInt(4));
         int attributes = random.nextInt(4);
         for (int i = 0; i < attributes; i++) {
             String ans = ATTRIBUTE_NAMESPACES[random.nextInt(ATTRIBUTE_NAMESPACES.length)];

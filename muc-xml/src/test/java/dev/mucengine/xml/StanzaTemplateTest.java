@@ -6,6 +6,7 @@ import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.XmlName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -120,7 +121,7 @@ class StanzaTemplateTest {
     }
 
     private static Element element(Random random, int depth) {
-        Element.Builder b = Element.builder(NAMESPACES[random.nextInt(NAMESPACES.length)], "e" + random.nextInt(4));
+        ElementBuilder b = Element.builder(NAMESPACES[random.nextInt(NAMESPACES.length)], "e" + random.nextInt(4));
         int attributes = random.nextInt(5);
         for (int i = 0; i < attributes; i++) {
             b.attribute(ATTRIBUTES[random.nextInt(ATTRIBUTES.length)], text(random));

@@ -2,6 +2,7 @@ package dev.mucengine.core.form;
 
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +104,7 @@ public record DataForm(String type, Optional<String> title, List<String> instruc
      * @return the {@code <x xmlns='jabber:x:data'/>} element
      */
     public Element toElement() {
-        Element.Builder b = Element.builder(XmppNamespaces.DATA, "x").attribute("type", type);
+        ElementBuilder b = Element.builder(XmppNamespaces.DATA, "x").attribute("type", type);
         title.ifPresent(t -> b.textChild(XmppNamespaces.DATA, "title", t));
         for (String i : instructions) {
             b.textChild(XmppNamespaces.DATA, "instructions", i);

@@ -2,6 +2,7 @@ package dev.mucengine.core.form;
 
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public record FormField(
     }
 
     Element toElement() {
-        Element.Builder b = Element.builder(XmppNamespaces.DATA, "field");
+        ElementBuilder b = Element.builder(XmppNamespaces.DATA, "field");
         type.ifPresent(t -> b.attribute("type", t.wireName()));
         label.ifPresent(l -> b.attribute("label", l));
         b.attribute("var", var);
@@ -118,7 +119,7 @@ public record FormField(
             b.textChild(XmppNamespaces.DATA, "value", v);
         }
         for (Option o : options) {
-            Element.Builder ob = Element.builder(XmppNamespaces.DATA, "option");
+            ElementBuilder ob = Element.builder(XmppNamespaces.DATA, "option");
             o.label().ifPresent(l -> ob.attribute("label", l));
             ob.textChild(XmppNamespaces.DATA, "value", o.value());
             b.child(ob.build());

@@ -2,6 +2,7 @@ package dev.mucengine.core.module;
 
 import dev.mucengine.core.room.AffiliationRequest;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.service.Limits;
 import dev.mucengine.core.stanza.StanzaError;
@@ -41,7 +42,7 @@ public final class ConfigDraft {
 
     private final RoomView room;
     private final Limits limits;
-    private final RoomConfig.Builder config;
+    private final RoomConfigBuilder config;
     private final Map<Key<?>, Object> notes = new HashMap<>();
     private final List<AffiliationRequest> affiliationChanges = new ArrayList<>();
 
@@ -82,7 +83,7 @@ public final class ConfigDraft {
      *
      * @return the builder shared by every field of the submission
      */
-    public RoomConfig.Builder config() {
+    public RoomConfigBuilder config() {
         return config;
     }
 

@@ -3,6 +3,7 @@ package dev.mucengine.core.muc;
 import dev.mucengine.core.stanza.Checked;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class MucCodec {
      * @return the element
      */
     public static Element encode(MucUser x) {
-        Element.Builder b = Element.builder(MucNamespaces.MUC_USER, "x");
+        ElementBuilder b = Element.builder(MucNamespaces.MUC_USER, "x");
         for (StatusCode code : x.statuses()) {
             if (code != StatusCode.SELF_PRESENCE) {
                 b.child(status(code));
@@ -88,7 +89,7 @@ public final class MucCodec {
     }
 
     private static Element invitation(String name, Optional<Jid> from, Optional<Jid> to, Optional<String> reason) {
-        Element.Builder b = Element.builder(MucNamespaces.MUC_USER, name);
+        ElementBuilder b = Element.builder(MucNamespaces.MUC_USER, name);
         from.ifPresent(j -> b.attribute("from", j.toString()));
         to.ifPresent(j -> b.attribute("to", j.toString()));
         reason.ifPresent(r -> b.textChild(MucNamespaces.MUC_USER, "reason", r));
@@ -115,13 +116,13 @@ public final class MucCodec {
      * @return the element, attributes in the order {@code affiliation role jid nick}
      */
     public static Element encode(String namespace, MucItem item) {
-        Element.Builder b = Element.builder(namespace, "item");
+        ElementBuilder b = Element.builder(namespace, "item");
         item.affiliation().ifPresent(a -> b.attribute("affiliation", a.wireName()));
         item.role().ifPresent(r -> b.attribute("role", r.wireName()));
         item.jid().ifPresent(j -> b.attribute("jid", j.toString()));
         item.nick().ifPresent(n -> b.attribute("nick", n));
         item.actor().ifPresent(actor -> {
-            Element.Builder a = Element.builder(namespace, "actor");
+            ElementBuilder a = Element.builder(namespace, "actor");
             actor.nick().ifPresent(n -> a.attribute("nick", n));
             actor.jid().ifPresent(j -> a.attribute("jid", j.toString()));
             b.child(a.build());
@@ -166,7 +167,7 @@ public final class MucCodec {
      * @return the query element
      */
     public static Element adminQuery(List<MucItem> items) {
-        Element.Builder query = Element.builder(MucNamespaces.MUC_ADMIN, "query");
+        ElementBuilder query = Element.builder(MucNamespaces.MUC_ADMIN, "query");
         for (MucItem item : items) {
             query.child(encode(MucNamespaces.MUC_ADMIN, item));
         }
@@ -183,7 +184,7 @@ public final class MucCodec {
      * @return the element
      */
     public static Element encode(String namespace, Destroy destroy) {
-        Element.Builder b = Element.builder(namespace, "destroy");
+        ElementBuilder b = Element.builder(namespace, "destroy");
         destroy.alternate().ifPresent(j -> b.attribute("jid", j.toString()));
         destroy.reason().ifPresent(r -> b.textChild(namespace, "reason", r));
         destroy.password().ifPresent(p -> b.textChild(namespace, "password", p));

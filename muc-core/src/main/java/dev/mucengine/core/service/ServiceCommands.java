@@ -13,6 +13,7 @@ import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +91,7 @@ final class ServiceCommands {
         out.send(iq.resultReply(commandElement(sessionId, "completed").child(note).build()));
     }
 
-    private static Element.Builder commandElement(String sessionId, String status) {
+    private static ElementBuilder commandElement(String sessionId, String status) {
         return Element.builder(XmppNamespaces.COMMANDS, "command").attribute("node", DESTROY_NODE)
                 .attribute("status", status).attribute("sessionid", sessionId);
     }

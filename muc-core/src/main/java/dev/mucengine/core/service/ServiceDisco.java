@@ -7,6 +7,7 @@ import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.DirectoryEntry;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ final class ServiceDisco {
             }
             return iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND));
         }
-        Element.Builder q = Element.builder(XmppNamespaces.DISCO_INFO, "query");
+        ElementBuilder q = Element.builder(XmppNamespaces.DISCO_INFO, "query");
         q.child(Element.builder(XmppNamespaces.DISCO_INFO, "identity").attribute("category", "conference")
                 .attribute("name", config.name()).attribute("type", "text").build());
         for (String feature : List.of(MucNamespaces.MUC, XmppNamespaces.DISCO_INFO, XmppNamespaces.DISCO_ITEMS,
@@ -43,7 +44,7 @@ final class ServiceDisco {
 
     Iq items(Iq iq, Element query, List<DirectoryEntry> rooms, List<Element> commandItems) {
         Optional<String> node = query.attribute("node");
-        Element.Builder q = Element.builder(XmppNamespaces.DISCO_ITEMS, "query");
+        ElementBuilder q = Element.builder(XmppNamespaces.DISCO_ITEMS, "query");
         if (node.isPresent()) {
             if (!node.get().equals(XmppNamespaces.COMMANDS)) {
                 return iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND));

@@ -3,6 +3,7 @@ package dev.mucengine.core.stanza;
 import dev.mucengine.core.internal.config.Invalid;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.Node;
 import java.util.Objects;
 import java.util.Optional;
@@ -207,7 +208,7 @@ public abstract sealed class Stanza permits Message, Presence, Iq {
     }
 
     final Element errorElement(StanzaError error) {
-        Element.Builder b = Element.builder(element.name());
+        ElementBuilder b = Element.builder(element.name());
         for (Attribute a : element.attributes()) {
             String n = a.name().namespace().isEmpty() ? a.name().localName() : "";
             if (!n.equals("from") && !n.equals("to") && !n.equals("type")) {

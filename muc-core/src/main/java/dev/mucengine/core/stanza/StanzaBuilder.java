@@ -1,6 +1,7 @@
 package dev.mucengine.core.stanza;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.Node;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class StanzaBuilder<S extends Stanza> {
         S create(Element element, Optional<Jid> from, Optional<Jid> to);
     }
 
-    private final Element.Builder element;
+    private final ElementBuilder element;
     private final Factory<S> factory;
     private @Nullable Jid from;
     private @Nullable Jid to;

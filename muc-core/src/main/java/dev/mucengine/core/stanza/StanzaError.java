@@ -1,6 +1,7 @@
 package dev.mucengine.core.stanza;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -124,9 +125,9 @@ public record StanzaError(
      * @return the element
      */
     public Element toElement(String stanzaNamespace) {
-        Element.Builder b = Element.builder(stanzaNamespace, "error").attribute("type", type.wireName());
+        ElementBuilder b = Element.builder(stanzaNamespace, "error").attribute("type", type.wireName());
         by.ifPresent(v -> b.attribute("by", v));
-        Element.Builder cond = Element.builder(Condition.NAMESPACE, condition.wireName());
+        ElementBuilder cond = Element.builder(Condition.NAMESPACE, condition.wireName());
         conditionText.ifPresent(cond::text);
         b.child(cond.build());
         text.ifPresent(t -> b.child(Element.builder(Condition.NAMESPACE, "text").text(t).build()));

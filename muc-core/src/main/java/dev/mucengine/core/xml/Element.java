@@ -23,7 +23,7 @@ public final class Element implements Node {
     private final List<Node> children;
     private int hash;
 
-    private Element(XmlName name, List<Attribute> attributes, List<Node> children) {
+    Element(XmlName name, List<Attribute> attributes, List<Node> children) {
         this.name = name;
         this.attributes = attributes;
         this.children = children;
@@ -36,8 +36,8 @@ public final class Element implements Node {
      * @param localName the element's local name
      * @return a builder with no attributes and no children
      */
-    public static Builder builder(String namespace, String localName) {
-        return new Builder(new XmlName(namespace, localName));
+    public static ElementBuilder builder(String namespace, String localName) {
+        return new ElementBuilder(new XmlName(namespace, localName));
     }
 
     /**
@@ -46,8 +46,8 @@ public final class Element implements Node {
      * @param name the element's name
      * @return a builder with no attributes and no children
      */
-    public static Builder builder(XmlName name) {
-        return new Builder(name);
+    public static ElementBuilder builder(XmlName name) {
+        return new ElementBuilder(name);
     }
 
     /**
@@ -300,7 +300,7 @@ public final class Element implements Node {
     }
 
     /** Appends {@code node}, merging a text into a text before it and dropping empty text. */
-    private static void appendNormalized(List<Node> children, Node node) {
+    static void appendNormalized(List<Node> children, Node node) {
         if (node instanceof Text t) {
             if (t.value().isEmpty()) {
                 return;
@@ -319,11 +319,8 @@ public final class Element implements Node {
      *
      * @return a new builder
      */
-    public Builder toBuilder() {
-        Builder b = new Builder(name);
-        b.attributes.addAll(attributes);
-        b.children.addAll(children);
-        return b;
+    public ElementBuilder toBuilder() {
+        return new ElementBuilder(name, attributes, children);
     }
 
     @Override
@@ -362,125 +359,5 @@ public final class Element implements Node {
     @Override
     public String toString() {
         return XmlWriter.write(this);
-    }
-
-    /** Mutable builder; {@link #build()} freezes a snapshot, so a builder may be reused. */
-    public static final class Builder {
-        private final XmlName name;
-        private final List<Attribute> attributes = new ArrayList<>();
-        private final List<Node> children = new ArrayList<>();
-
-        private Builder(XmlName name) {
-            this.name = name;
-        }
-
-        /**
-         * Sets an un-namespaced attribute (replacing an earlier value, keeping its position).
-         *
-         * @param localName the attribute's name
-         * @param value its unescaped value
-         * @return this builder
-         */
-        public Builder attribute(String localName, String value) {
-            return attribute(XmlName.local(localName), value);
-        }
-
-        /**
-         * Sets an attribute by qualified name ({@code xml:lang}...), replacing an earlier value and keeping
-         * its position.
-         *
-         * @param attributeName the attribute's qualified name
-         * @param value its unescaped value
-         * @return this builder
-         */
-        public Builder attribute(XmlName attributeName, String value) {
-            Attribute attr = new Attribute(attributeName, value);
-            for (int i = 0; i < attributes.size(); i++) {
-                if (attributes.get(i).name().equals(attributeName)) {
-                    attributes.set(i, attr);
-                    return this;
-                }
-            }
-            attributes.add(attr);
-            return this;
-        }
-
-        /**
-         * Removes an un-namespaced attribute if present.
-         *
-         * @param localName the attribute's name
-         * @return this builder
-         */
-        public Builder removeAttribute(String localName) {
-            XmlName n = XmlName.local(localName);
-            attributes.removeIf(a -> a.name().equals(n));
-            return this;
-        }
-
-        /**
-         * Appends a child. Text is merged with a preceding text child (and empty text dropped), so
-         * the model stays normalized.
-         *
-         * @param node an element or text
-         * @return this builder
-         * @throws NullPointerException if {@code node} is null
-         */
-        public Builder child(Node node) {
-            appendNormalized(children, Objects.requireNonNull(node, "node"));
-            return this;
-        }
-
-        /**
-         * Appends children, in order, as {@link #child(Node)} does.
-         *
-         * @param nodes elements or texts
-         * @return this builder
-         */
-        public Builder children(List<? extends Node> nodes) {
-            for (Node n : nodes) {
-                child(n);
-            }
-            return this;
-        }
-
-        /**
-         * Appends text; adjacent text runs are merged so the model stays normalized.
-         *
-         * @param text the unescaped text; empty appends nothing
-         * @return this builder
-         */
-        public Builder text(String text) {
-            if (text.isEmpty()) {
-                return this;
-            }
-            int last = children.size() - 1;
-            if (last >= 0 && children.get(last) instanceof Text t) {
-                children.set(last, new Text(t.value() + text));
-            } else {
-                children.add(new Text(text));
-            }
-            return this;
-        }
-
-        /**
-         * Appends a child {@code <localName>text</localName>} in the given namespace.
-         *
-         * @param namespace the child's namespace URI
-         * @param localName the child's local name
-         * @param text its text; empty gives an empty element
-         * @return this builder
-         */
-        public Builder textChild(String namespace, String localName, String text) {
-            return child(Element.builder(namespace, localName).text(text).build());
-        }
-
-        /**
-         * The element as built so far.
-         *
-         * @return a new element
-         */
-        public Element build() {
-            return new Element(name, List.copyOf(attributes), List.copyOf(children));
-        }
     }
 }

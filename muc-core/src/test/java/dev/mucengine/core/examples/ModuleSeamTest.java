@@ -26,6 +26,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.Node;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ class ModuleSeamTest {
     }
 
     private static Iq owner(IqType type, Element... payload) {
-        Element.Builder query = Element.builder(MucNamespaces.MUC_OWNER, "query");
+        ElementBuilder query = Element.builder(MucNamespaces.MUC_OWNER, "query");
         for (Element e : payload) {
             query.child(e);
         }
@@ -86,7 +87,7 @@ class ModuleSeamTest {
     }
 
     private static Element submit(String var, String... values) {
-        Element.Builder field = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
+        ElementBuilder field = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
         for (String v : values) {
             field.textChild(XmppNamespaces.DATA, "value", v);
         }

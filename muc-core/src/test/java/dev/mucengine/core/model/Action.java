@@ -5,6 +5,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ sealed interface Action {
     record Join(String user, String room, String nick, Optional<String> password) implements Action {
         @Override
         public Element element() {
-            Element.Builder x = Element.builder(MucNamespaces.MUC, "x");
+            ElementBuilder x = Element.builder(MucNamespaces.MUC, "x");
             password.ifPresent(p -> x.textChild(MucNamespaces.MUC, "password", p));
             return addressed("presence", user, room + "/" + nick).child(x.build()).build();
         }
@@ -90,7 +91,7 @@ sealed interface Action {
     record Configure(String user, String room, Map<String, String> fields) implements Action {
         @Override
         public Element element() {
-            Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
+            ElementBuilder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
                     .child(field("FORM_TYPE", MucNamespaces.MUC_ROOMCONFIG));
             fields.forEach((var, value) -> x.child(field("muc#roomconfig_" + var, value)));
             return iq(user, room, "set", Element.builder(MucNamespaces.MUC_OWNER, "query").child(x.build()).build());
@@ -106,7 +107,7 @@ sealed interface Action {
         }
     }
 
-    private static Element.Builder addressed(String kind, String from, String to) {
+    private static ElementBuilder addressed(String kind, String from, String to) {
         return Element.builder(Stanza.CLIENT_NAMESPACE, kind).attribute("from", from).attribute("to", to);
     }
 

@@ -17,6 +17,7 @@ import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ final class Audit {
     }
 
     private Iq ask(String room, String namespace, Optional<Element> item, Instant now) {
-        Element.Builder query = Element.builder(namespace, "query");
+        ElementBuilder query = Element.builder(namespace, "query");
         item.ifPresent(query::child);
         Iq get = Iq.builder(IqType.GET).from(World.AUDITOR).to(World.room(room)).id("audit")
                 .child(query.build()).build();

@@ -16,6 +16,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
@@ -38,7 +39,7 @@ class PersistenceTest {
     }
 
     private static Element submit(Element... fields) {
-        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
+        ElementBuilder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
                 .child(field("FORM_TYPE", MucNamespaces.MUC_ROOMCONFIG));
         for (Element f : fields) {
             x.child(f);

@@ -23,6 +23,7 @@ import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class RoomVcardTest {
     }
 
     private static Element vcard(String... binvals) {
-        Element.Builder v = Element.builder(XmppNamespaces.VCARD, "vCard");
+        ElementBuilder v = Element.builder(XmppNamespaces.VCARD, "vCard");
         for (String b : binvals) {
             v.child(Element.builder(XmppNamespaces.VCARD, "PHOTO")
                     .textChild(XmppNamespaces.VCARD, "TYPE", "image/svg+xml")

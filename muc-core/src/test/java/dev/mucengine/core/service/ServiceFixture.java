@@ -13,6 +13,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.time.Instant;
 import java.util.List;
 import org.jxmpp.jid.Jid;
@@ -50,7 +51,7 @@ final class ServiceFixture {
     }
 
     static Element field(String var, String... values) {
-        Element.Builder f = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
+        ElementBuilder f = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
         for (String v : values) {
             f.textChild(XmppNamespaces.DATA, "value", v);
         }
@@ -59,7 +60,7 @@ final class ServiceFixture {
 
     /** A muc#roomconfig submission with these fields. */
     static Element configSubmit(Element... fields) {
-        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
+        ElementBuilder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit")
                 .child(field("FORM_TYPE", MucNamespaces.MUC_ROOMCONFIG));
         for (Element f : fields) {
             x.child(f);

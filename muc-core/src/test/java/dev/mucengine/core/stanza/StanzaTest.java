@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.internal.config.Invalid;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 class StanzaTest {
 
     private static Element element(String name, String... attrs) {
-        Element.Builder b = Element.builder(Stanza.CLIENT_NAMESPACE, name);
+        ElementBuilder b = Element.builder(Stanza.CLIENT_NAMESPACE, name);
         for (int i = 0; i < attrs.length; i += 2) {
             b.attribute(attrs[i], attrs[i + 1]);
         }

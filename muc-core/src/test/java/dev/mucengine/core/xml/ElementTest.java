@@ -79,7 +79,7 @@ class ElementTest {
 
     @Test
     void builderSnapshotsAreIndependent() {
-        Element.Builder b = Element.builder("", "e").text("one");
+        ElementBuilder b = Element.builder("", "e").text("one");
         Element first = b.build();
         b.text("two");
         assertThat(first.text()).isEqualTo("one");

@@ -9,6 +9,7 @@ import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class AdminCommands {
 
     /** disco#items for the commands node: only administrators see the commands. */
     Element items(Jid requester) {
-        Element.Builder q = Element.builder(ServerDisco.ITEMS, "query").attribute("node", NAMESPACE);
+        ElementBuilder q = Element.builder(ServerDisco.ITEMS, "query").attribute("node", NAMESPACE);
         if (identity.isAdmin(requester.asBareJid())) {
             q.child(item(ADD_USER, "Add a User")).child(item(DELETE_USER, "Delete a User"));
         }
@@ -137,7 +138,7 @@ final class AdminCommands {
         return DataForm.of("form", fields).withTitle(node.equals(ADD_USER) ? "Adding a User" : "Deleting a User");
     }
 
-    private static Element.Builder status(String node, String sessionId, String status) {
+    private static ElementBuilder status(String node, String sessionId, String status) {
         return Element.builder(NAMESPACE, "command").attribute("node", node)
                 .attribute("sessionid", sessionId).attribute("status", status);
     }

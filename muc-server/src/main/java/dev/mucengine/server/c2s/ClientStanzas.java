@@ -3,6 +3,7 @@ package dev.mucengine.server.c2s;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +40,7 @@ final class ClientStanzas {
         if (type.equals("error") || stanza.localName().equals("iq") && type.equals("result")) {
             return Optional.empty();
         }
-        Element.Builder b = Element.builder(stanza.name()).attribute("type", "error");
+        ElementBuilder b = Element.builder(stanza.name()).attribute("type", "error");
         stanza.attribute("id").ifPresent(id -> b.attribute("id", id));
         b.child(error.toElement(Stanza.CLIENT_NAMESPACE));
         return Optional.of(b.build());

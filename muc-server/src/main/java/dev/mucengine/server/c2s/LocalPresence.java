@@ -5,6 +5,7 @@ import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -86,7 +87,7 @@ final class LocalPresence {
     }
 
     static Presence unavailable(Jid from, Optional<Jid> to) {
-        Element.Builder b = Element.builder(Stanza.CLIENT_NAMESPACE, "presence")
+        ElementBuilder b = Element.builder(Stanza.CLIENT_NAMESPACE, "presence")
                 .attribute("from", from.toString())
                 .attribute("type", "unavailable");
         to.ifPresent(t -> b.attribute("to", t.toString()));

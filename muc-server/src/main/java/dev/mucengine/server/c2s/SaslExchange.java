@@ -1,6 +1,7 @@
 package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -82,7 +83,7 @@ final class SaslExchange {
     }
 
     private static Element withData(String name, byte[] data) {
-        Element.Builder b = Element.builder(StreamFeatures.SASL, name);
+        ElementBuilder b = Element.builder(StreamFeatures.SASL, name);
         if (data.length > 0) {
             b.text(Base64.getEncoder().encodeToString(data));
         }

@@ -1,6 +1,7 @@
 package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 
 /** XEP-0030 answers for the server and for accounts; the MUC service is the one item. */
@@ -22,7 +23,7 @@ final class ServerDisco {
     }
 
     Element serverInfo() {
-        Element.Builder q = Element.builder(INFO, "query")
+        ElementBuilder q = Element.builder(INFO, "query")
                 .child(identity("server", "im", "muc-engine serve"));
         SERVER_FEATURES.forEach(f -> q.child(feature(f)));
         if (openRegistration) {
@@ -47,7 +48,7 @@ final class ServerDisco {
     }
 
     static Element emptyItems(String node) {
-        Element.Builder q = Element.builder(ITEMS, "query");
+        ElementBuilder q = Element.builder(ITEMS, "query");
         if (!node.isEmpty()) {
             q.attribute("node", node);
         }
@@ -55,7 +56,7 @@ final class ServerDisco {
     }
 
     private static Element identity(String category, String type, String name) {
-        Element.Builder b = Element.builder(INFO, "identity").attribute("category", category)
+        ElementBuilder b = Element.builder(INFO, "identity").attribute("category", category)
                 .attribute("type", type);
         if (!name.isEmpty()) {
             b.attribute("name", name);

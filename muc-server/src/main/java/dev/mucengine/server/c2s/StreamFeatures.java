@@ -3,6 +3,7 @@ package dev.mucengine.server.c2s;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.XmlName;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
@@ -68,7 +69,7 @@ final class StreamFeatures {
 
     /** Before authentication: SASL mechanisms, and registration when it is open. */
     static Element beforeAuthentication(boolean openRegistration) {
-        Element.Builder features = Element.builder(StreamError.STREAMS_NAMESPACE, "features")
+        ElementBuilder features = Element.builder(StreamError.STREAMS_NAMESPACE, "features")
                 .child(Element.builder(SASL, "mechanisms")
                         .textChild(SASL, "mechanism", ScramSha1Mechanism.NAME)
                         .textChild(SASL, "mechanism", PlainMechanism.NAME).build());

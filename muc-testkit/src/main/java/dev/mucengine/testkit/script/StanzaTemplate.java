@@ -2,6 +2,7 @@ package dev.mucengine.testkit.script;
 
 import dev.mucengine.core.xml.Attribute;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.Node;
 import dev.mucengine.core.xml.Text;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public record StanzaTemplate(Element element, String source, Set<Variable> varia
     }
 
     private static Element expand(Element e, Function<Variable, String> values) {
-        Element.Builder b = Element.builder(e.name());
+        ElementBuilder b = Element.builder(e.name());
         for (Attribute a : e.attributes()) {
             b.attribute(a.name(), substitute(a.value(), values));
         }

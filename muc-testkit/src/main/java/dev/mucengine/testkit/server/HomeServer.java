@@ -9,6 +9,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,7 +191,7 @@ public final class HomeServer {
     }
 
     private static Presence unavailable(Session session, Optional<Jid> to) {
-        Element.Builder b = Element.builder(Stanza.CLIENT_NAMESPACE, "presence")
+        ElementBuilder b = Element.builder(Stanza.CLIENT_NAMESPACE, "presence")
                 .attribute("type", "unavailable")
                 .attribute("from", session.jid().toString());
         to.ifPresent(jid -> b.attribute("to", jid.toString()));

@@ -3,6 +3,7 @@ package dev.mucengine.testkit.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.XmlName;
 import dev.mucengine.testkit.script.ScansionNamespace;
 import java.util.Optional;
@@ -15,11 +16,11 @@ class ElementMatcherTest {
     private static final String MUC_USER = "http://jabber.org/protocol/muc#user";
     private static final XmlName STRICT = new XmlName(ScansionNamespace.NAMESPACE, "strict");
 
-    private static Element.Builder client(String name) {
+    private static ElementBuilder client(String name) {
         return Element.builder(CLIENT, name);
     }
 
-    private static Element.Builder mucUser(String name) {
+    private static ElementBuilder mucUser(String name) {
         return Element.builder(MUC_USER, name);
     }
 

@@ -6,6 +6,7 @@ import dev.mucengine.core.api.Effects;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +37,11 @@ class HomeServerTest {
         return JidCreate.entityFullFromOrThrowUnchecked(full);
     }
 
-    private static Stanza stanza(Element.Builder b) {
+    private static Stanza stanza(ElementBuilder b) {
         return ((StanzaResult.Valid) Stanza.parse(b.build())).stanza();
     }
 
-    private static Element.Builder presence() {
+    private static ElementBuilder presence() {
         return Element.builder(CLIENT, "presence");
     }
 
@@ -81,7 +82,7 @@ class HomeServerTest {
     void reflectsInitialPresenceAndDeliversBareJidMessagesToAvailableResourcesOnly() {
         Session romeo = server.connect("Romeo", jid("romeo@localhost/a"));
         Session juliet = server.connect("Juliet", jid("juliet@localhost/b"));
-        Element.Builder message = Element.builder(CLIENT, "message").attribute("to", "juliet@localhost");
+        ElementBuilder message = Element.builder(CLIENT, "message").attribute("to", "juliet@localhost");
         server.send(romeo, stanza(message));
         assertThat(juliet.queue()).as("not available yet").isEmpty();
         server.send(juliet, stanza(presence()));

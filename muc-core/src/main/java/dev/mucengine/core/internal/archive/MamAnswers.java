@@ -12,6 +12,7 @@ import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.ArchivePage;
 import dev.mucengine.core.store.ArchivedMessage;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.Node;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +39,7 @@ final class MamAnswers {
             Collections.reverse(messages);
         }
         for (ArchivedMessage m : messages) {
-            Element.Builder result = Element.builder(XmppNamespaces.MAM, "result").attribute("id", m.id());
+            ElementBuilder result = Element.builder(XmppNamespaces.MAM, "result").attribute("id", m.id());
             request.queryId().ifPresent(q -> result.attribute("queryid", q));
             result.child(Element.builder(XmppNamespaces.FORWARD, "forwarded")
                     .child(Element.builder(XmppNamespaces.DELAY, "delay").attribute("stamp", m.at().toString()).build())
@@ -47,11 +48,11 @@ final class MamAnswers {
             context.send(Message.builder(MessageType.NORMAL).from(context.room().jid()).to(iq.from().orElseThrow())
                     .id(context.nextId()).child(result.build()).build());
         }
-        Element.Builder fin = Element.builder(XmppNamespaces.MAM, "fin");
+        ElementBuilder fin = Element.builder(XmppNamespaces.MAM, "fin");
         if (page.complete()) {
             fin.attribute("complete", "true");
         }
-        Element.Builder set = Element.builder(XmppNamespaces.RSM, "set");
+        ElementBuilder set = Element.builder(XmppNamespaces.RSM, "set");
         if (!page.messages().isEmpty()) {
             set.textChild(XmppNamespaces.RSM, "first", page.messages().get(0).id());
             set.textChild(XmppNamespaces.RSM, "last", page.messages().get(page.messages().size() - 1).id());
@@ -75,7 +76,7 @@ final class MamAnswers {
 
     /** The query form (XEP-0313 §4.1.5): the fields this archive supports; {@code ids} is open-ended. */
     static Iq form(Iq iq) {
-        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "form")
+        ElementBuilder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "form")
                 .child(field("FORM_TYPE", "hidden").child(Element.builder(XmppNamespaces.DATA, "value")
                         .text(XmppNamespaces.MAM).build()).build())
                 .child(field("with", "jid-single").build())
@@ -89,13 +90,13 @@ final class MamAnswers {
         return iq.resultReply(Element.builder(XmppNamespaces.MAM, "query").child(x.build()).build());
     }
 
-    private static Element.Builder field(String var, String type) {
+    private static ElementBuilder field(String var, String type) {
         return Element.builder(XmppNamespaces.DATA, "field").attribute("type", type).attribute("var", var);
     }
 
     /** The archive's bounds (XEP-0313 §5): its oldest and newest messages, nothing when it is empty. */
     static Iq metadata(Iq iq, Optional<ArchivedMessage> first, Optional<ArchivedMessage> last) {
-        Element.Builder metadata = Element.builder(XmppNamespaces.MAM, "metadata");
+        ElementBuilder metadata = Element.builder(XmppNamespaces.MAM, "metadata");
         if (first.isPresent() && last.isPresent()) {
             metadata.child(bound("start", first.get())).child(bound("end", last.get()));
         }

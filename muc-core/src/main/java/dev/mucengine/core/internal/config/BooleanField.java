@@ -6,6 +6,7 @@ import dev.mucengine.core.form.FormField;
 import dev.mucengine.core.module.ConfigDraft;
 import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.List;
@@ -19,10 +20,10 @@ public final class BooleanField implements ConfigField {
     private final String var;
     private final String label;
     private final Predicate<RoomConfig> read;
-    private final BiConsumer<RoomConfig.Builder, Boolean> write;
+    private final BiConsumer<RoomConfigBuilder, Boolean> write;
 
     public BooleanField(String var, String label, Predicate<RoomConfig> read,
-            BiConsumer<RoomConfig.Builder, Boolean> write) {
+            BiConsumer<RoomConfigBuilder, Boolean> write) {
         this.var = var;
         this.label = label;
         this.read = read;

@@ -5,6 +5,7 @@ import dev.mucengine.core.form.FormField;
 import dev.mucengine.core.module.ConfigDraft;
 import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.ArrayList;
@@ -30,10 +31,10 @@ public final class ChoiceField<T> implements ConfigField {
     private final String var;
     private final String label;
     private final Function<RoomConfig, T> read;
-    private final BiConsumer<RoomConfig.Builder, T> write;
+    private final BiConsumer<RoomConfigBuilder, T> write;
     private final Map<String, Choice<T>> choices = new LinkedHashMap<>();
 
-    public ChoiceField(String var, String label, Function<RoomConfig, T> read, BiConsumer<RoomConfig.Builder, T> write,
+    public ChoiceField(String var, String label, Function<RoomConfig, T> read, BiConsumer<RoomConfigBuilder, T> write,
             List<Choice<T>> choices) {
         this.var = var;
         this.label = label;

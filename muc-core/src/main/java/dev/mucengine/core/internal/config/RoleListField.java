@@ -6,6 +6,7 @@ import dev.mucengine.core.module.ConfigDraft;
 import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class RoleListField implements ConfigField {
     private final String var;
     private final String label;
     private final Function<RoomConfig, Set<Role>> read;
-    private final BiConsumer<RoomConfig.Builder, Set<Role>> write;
+    private final BiConsumer<RoomConfigBuilder, Set<Role>> write;
     private final List<Role> offered;
     private final Function<Role, String> optionLabel;
 
@@ -33,7 +34,7 @@ public final class RoleListField implements ConfigField {
      * @param offered the roles that may be chosen, in the order they are offered
      */
     public RoleListField(String var, String label, Function<RoomConfig, Set<Role>> read,
-            BiConsumer<RoomConfig.Builder, Set<Role>> write, List<Role> offered, Function<Role, String> optionLabel) {
+            BiConsumer<RoomConfigBuilder, Set<Role>> write, List<Role> offered, Function<Role, String> optionLabel) {
         this.var = var;
         this.label = label;
         this.read = read;

@@ -5,6 +5,7 @@ import dev.mucengine.core.form.FormField;
 import dev.mucengine.core.module.ConfigDraft;
 import dev.mucengine.core.module.ConfigField;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.StanzaError;
 import java.util.List;
@@ -23,11 +24,11 @@ public final class TextField implements ConfigField {
     private final String var;
     private final String label;
     private final Function<RoomConfig, String> read;
-    private final BiConsumer<RoomConfig.Builder, String> write;
+    private final BiConsumer<RoomConfigBuilder, String> write;
     private final Predicate<String> acceptable;
 
     public TextField(String var, String label, Function<RoomConfig, String> read,
-            BiConsumer<RoomConfig.Builder, String> write, Predicate<String> acceptable) {
+            BiConsumer<RoomConfigBuilder, String> write, Predicate<String> acceptable) {
         this.var = var;
         this.label = label;
         this.read = read;

@@ -16,6 +16,7 @@ import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,7 @@ final class Invitations {
         MucUser x = new MucUser(Set.of(), Optional.empty(),
                 List.of(new Invite(Optional.of(from), Optional.empty(), Optional.of(reason.orElse("")))),
                 List.of(), List.of(), password);
-        Element.Builder legacy = Element.builder(XmppNamespaces.CONFERENCE, "x")
+        ElementBuilder legacy = Element.builder(XmppNamespaces.CONFERENCE, "x")
                 .attribute("jid", room.jid().toString());
         password.ifPresent(p -> legacy.attribute("password", p));
         reason.ifPresent(r -> legacy.attribute("reason", r));

@@ -9,6 +9,7 @@ import static dev.mucengine.core.internal.moderation.RetractionNamespaces.RETRAC
 import dev.mucengine.core.stanza.Message;
 import dev.mucengine.core.stanza.MessageType;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.Node;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +46,10 @@ final class RetractionElements {
      */
     static Message announcement(EntityBareJid room, String announcementId, String retractedId,
             EntityFullJid moderator, String moderatorId, Optional<String> reason) {
-        Element.Builder retract = Element.builder(RETRACT, "retract").attribute("id", retractedId)
+        ElementBuilder retract = Element.builder(RETRACT, "retract").attribute("id", retractedId)
                 .child(moderatedBy(moderator, moderatorId));
         reason.ifPresent(r -> retract.textChild(RETRACT, "reason", r));
-        Element.Builder moderated = Element.builder(MODERATE_0, "moderated").attribute("by", moderator.toString())
+        ElementBuilder moderated = Element.builder(MODERATE_0, "moderated").attribute("by", moderator.toString())
                 .child(Element.empty(RETRACT_0, "retract"));
         reason.ifPresent(r -> moderated.textChild(MODERATE_0, "reason", r));
         Element applyTo = Element.builder(FASTEN, "apply-to").attribute("id", retractedId)
@@ -70,10 +71,10 @@ final class RetractionElements {
     static Message moderatedTombstone(Message original, Instant at, EntityFullJid moderator, String moderatorId,
             Optional<String> reason) {
         String stamp = at.toString();
-        Element.Builder retracted = Element.builder(RETRACT, "retracted").attribute("stamp", stamp)
+        ElementBuilder retracted = Element.builder(RETRACT, "retracted").attribute("stamp", stamp)
                 .child(moderatedBy(moderator, moderatorId));
         reason.ifPresent(r -> retracted.textChild(RETRACT, "reason", r));
-        Element.Builder moderated = Element.builder(MODERATE_0, "moderated").attribute("by", moderator.toString())
+        ElementBuilder moderated = Element.builder(MODERATE_0, "moderated").attribute("by", moderator.toString())
                 .attribute("stamp", stamp)
                 .child(Element.builder(RETRACT_0, "retracted").attribute("stamp", stamp).build());
         reason.ifPresent(r -> moderated.textChild(MODERATE_0, "reason", r));

@@ -11,6 +11,7 @@ import dev.mucengine.core.module.StandardModules;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.PmPolicy;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.Whois;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,22 +33,22 @@ public final class BuiltInModules {
                 new BansModule(),
                 new SettingsModule("description",
                         new TextField("muc#roomconfig_roomname", "Natural-Language Room Name", RoomConfig::name,
-                                RoomConfig.Builder::name, v -> true),
+                                RoomConfigBuilder::name, v -> true),
                         new TextField("muc#roomconfig_roomdesc", "Short Description of Room", RoomConfig::description,
-                                RoomConfig.Builder::description, v -> true),
+                                RoomConfigBuilder::description, v -> true),
                         new TextField("muc#roomconfig_lang", "Natural Language for Room Discussions",
-                                RoomConfig::language, RoomConfig.Builder::language,
+                                RoomConfig::language, RoomConfigBuilder::language,
                                 v -> LANGUAGE_TAG.matcher(v).matches())),
                 new SettingsModule("logging", new BooleanField("muc#roomconfig_enablelogging",
-                        "Enable Public Logging?", RoomConfig::enableLogging, RoomConfig.Builder::enableLogging)),
+                        "Enable Public Logging?", RoomConfig::enableLogging, RoomConfigBuilder::enableLogging)),
                 new SettingsModule("subject", new BooleanField("muc#roomconfig_changesubject",
                         "Allow Occupants to Change Subject?", RoomConfig::changeSubject,
-                        RoomConfig.Builder::changeSubject)),
+                        RoomConfigBuilder::changeSubject)),
                 new SettingsModule("invitations", new BooleanField("muc#roomconfig_allowinvites",
                         "Allow Occupants to Invite Others?", RoomConfig::allowInvites,
-                        RoomConfig.Builder::allowInvites)),
+                        RoomConfigBuilder::allowInvites)),
                 new SettingsModule("private-messages", new ChoiceField<>("muc#roomconfig_allowpm",
-                        "Who Can Send Private Messages?", RoomConfig::allowPm, RoomConfig.Builder::allowPm, List.of(
+                        "Who Can Send Private Messages?", RoomConfig::allowPm, RoomConfigBuilder::allowPm, List.of(
                                 new ChoiceField.Choice<>(PmPolicy.ANYONE.wireName(), "Anyone", PmPolicy.ANYONE),
                                 new ChoiceField.Choice<>(PmPolicy.PARTICIPANTS.wireName(), "Anyone with Voice",
                                         PmPolicy.PARTICIPANTS),
@@ -57,26 +58,26 @@ public final class BuiltInModules {
                 new MaxUsersModule(),
                 new SettingsModule("presence-broadcast", new RoleListField("muc#roomconfig_presencebroadcast",
                         "Roles for which Presence is Broadcasted", RoomConfig::presenceBroadcast,
-                        RoomConfig.Builder::presenceBroadcast,
+                        RoomConfigBuilder::presenceBroadcast,
                         List.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR, Role.NONE),
                         role -> role == Role.NONE ? "Offline Members" : roleLabel(role))),
                 new SettingsModule("member-list", new RoleListField("muc#roomconfig_getmemberlist",
                         "Roles and Affiliations that May Retrieve Member List", RoomConfig::getMemberList,
-                        RoomConfig.Builder::getMemberList, List.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR),
+                        RoomConfigBuilder::getMemberList, List.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR),
                         BuiltInModules::roleLabel)),
                 SettingsModule.withRoomType("public", new BooleanField("muc#roomconfig_publicroom",
-                        "Make Room Publicly Searchable?", RoomConfig::publicRoom, RoomConfig.Builder::publicRoom),
+                        "Make Room Publicly Searchable?", RoomConfig::publicRoom, RoomConfigBuilder::publicRoom),
                         RoomConfig::publicRoom, "muc_public", "muc_hidden"),
                 SettingsModule.withRoomType("persistent", new BooleanField("muc#roomconfig_persistentroom",
-                        "Make Room Persistent?", RoomConfig::persistent, RoomConfig.Builder::persistent),
+                        "Make Room Persistent?", RoomConfig::persistent, RoomConfigBuilder::persistent),
                         RoomConfig::persistent, "muc_persistent", "muc_temporary"),
                 SettingsModule.withRoomType("moderated", new BooleanField("muc#roomconfig_moderatedroom",
-                        "Make Room Moderated?", RoomConfig::moderated, RoomConfig.Builder::moderated),
+                        "Make Room Moderated?", RoomConfig::moderated, RoomConfigBuilder::moderated),
                         RoomConfig::moderated, "muc_moderated", "muc_unmoderated"),
                 new MembersOnlyModule(),
                 new PasswordModule(),
                 SettingsModule.withRoomType("whois", new ChoiceField<>("muc#roomconfig_whois",
-                        "Who May Discover Real JIDs?", RoomConfig::whois, RoomConfig.Builder::whois, List.of(
+                        "Who May Discover Real JIDs?", RoomConfig::whois, RoomConfigBuilder::whois, List.of(
                                 new ChoiceField.Choice<>(Whois.MODERATORS.wireName(), "Moderators Only",
                                         Whois.MODERATORS),
                                 new ChoiceField.Choice<>(Whois.ANYONE.wireName(), "Anyone", Whois.ANYONE))),

@@ -11,6 +11,7 @@ import dev.mucengine.core.stanza.IqType;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,7 @@ final class DiscoModule implements RoomModule {
         Optional<String> node = query.attribute("node");
         if (node.isEmpty()) {
             String name = room.config().name().isEmpty() ? room.jid().getLocalpart().toString() : room.config().name();
-            Element.Builder q = Element.builder(XmppNamespaces.DISCO_INFO, "query").child(identity(name));
+            ElementBuilder q = Element.builder(XmppNamespaces.DISCO_INFO, "query").child(identity(name));
             for (String f : context.discoFeatures()) {
                 q.child(Element.builder(XmppNamespaces.DISCO_INFO, "feature").attribute("var", f).build());
             }
@@ -74,7 +75,7 @@ final class DiscoModule implements RoomModule {
             return iq.resultReply(q.build());
         }
         if (node.get().equals(RESERVED_NICK_NODE)) {
-            Element.Builder q = Element.builder(XmppNamespaces.DISCO_INFO, "query")
+            ElementBuilder q = Element.builder(XmppNamespaces.DISCO_INFO, "query")
                     .attribute("node", RESERVED_NICK_NODE);
             room.reservedNick(sender).ifPresent(n -> q.child(identity(n.toString())));
             return iq.resultReply(q.build());
@@ -86,7 +87,7 @@ final class DiscoModule implements RoomModule {
         if (query.attribute("node").isPresent()) {
             return iq.errorReply(StanzaError.of(Condition.ITEM_NOT_FOUND));
         }
-        Element.Builder items = Element.builder(XmppNamespaces.DISCO_ITEMS, "query");
+        ElementBuilder items = Element.builder(XmppNamespaces.DISCO_ITEMS, "query");
         if (room.config().publicRoom() && !room.config().membersOnly()) {
             Set<Resourcepart> listed = new LinkedHashSet<>();
             for (Occupant o : room.occupants()) {

@@ -10,6 +10,7 @@ import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.StatusCode;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.Condition;
 import dev.mucengine.core.stanza.StanzaError;
@@ -26,7 +27,7 @@ import java.util.Optional;
 final class MembersOnlyModule implements RoomModule {
 
     private static final ConfigField FIELD = new BooleanField("muc#roomconfig_membersonly",
-            "Make Room Members-Only?", RoomConfig::membersOnly, RoomConfig.Builder::membersOnly);
+            "Make Room Members-Only?", RoomConfig::membersOnly, RoomConfigBuilder::membersOnly);
 
     @Override
     public String name() {

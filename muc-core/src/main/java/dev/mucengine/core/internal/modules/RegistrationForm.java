@@ -6,6 +6,7 @@ import dev.mucengine.core.form.FormField;
 import dev.mucengine.core.muc.MucNamespaces;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.parts.Resourcepart;
@@ -23,7 +24,7 @@ final class RegistrationForm {
      * nick as well (XEP-0077 §3.1), and the form filled in so it can be changed.
      */
     static Element query(Optional<Resourcepart> registered) {
-        Element.Builder query = Element.builder(XmppNamespaces.REGISTER, "query");
+        ElementBuilder query = Element.builder(XmppNamespaces.REGISTER, "query");
         registered.ifPresent(nick -> {
             query.child(Element.empty(XmppNamespaces.REGISTER, "registered"));
             query.textChild(XmppNamespaces.REGISTER, "username", nick.toString());

@@ -10,6 +10,7 @@ import dev.mucengine.core.muc.Affiliation;
 import dev.mucengine.core.muc.Nicknames;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.Checked;
 import dev.mucengine.core.stanza.Condition;
@@ -36,7 +37,7 @@ final class RegistrationModule implements RoomModule {
 
     private static final ConfigField FIELD = new BooleanField("muc#roomconfig_allowregister",
             "Allow Users to Register with the Room?", RoomConfig::allowRegistration,
-            RoomConfig.Builder::allowRegistration);
+            RoomConfigBuilder::allowRegistration);
 
     @Override
     public String name() {

@@ -13,6 +13,7 @@ import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.Occupant;
 import dev.mucengine.core.room.RoleRequest;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.RoomView;
 import dev.mucengine.core.stanza.Checked;
 import dev.mucengine.core.stanza.Condition;
@@ -36,7 +37,7 @@ final class VoiceRequestsModule implements RoomModule {
     private static final String NICK = "muc#roomnick";
     private static final String ALLOW = "muc#request_allow";
     private static final ConfigField FIELD = new BooleanField("muc#roomconfig_allowvoicerequests",
-            "Allow Visitors to Request Voice?", RoomConfig::allowVoiceRequests, RoomConfig.Builder::allowVoiceRequests);
+            "Allow Visitors to Request Voice?", RoomConfig::allowVoiceRequests, RoomConfigBuilder::allowVoiceRequests);
 
     @Override
     public String name() {

@@ -20,6 +20,7 @@ import dev.mucengine.core.stanza.PresenceType;
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +91,7 @@ public final class RoomFixture {
     }
 
     public static Element adminQuery(Element... items) {
-        Element.Builder q = Element.builder(MucNamespaces.MUC_ADMIN, "query");
+        ElementBuilder q = Element.builder(MucNamespaces.MUC_ADMIN, "query");
         for (Element i : items) {
             q.child(i);
         }
@@ -103,7 +104,7 @@ public final class RoomFixture {
     }
 
     public static Element itemWithReason(String reason, String... attributes) {
-        Element.Builder b = Element.builder(MucNamespaces.MUC_ADMIN, "item");
+        ElementBuilder b = Element.builder(MucNamespaces.MUC_ADMIN, "item");
         for (int i = 0; i < attributes.length; i += 2) {
             b.attribute(attributes[i], attributes[i + 1]);
         }

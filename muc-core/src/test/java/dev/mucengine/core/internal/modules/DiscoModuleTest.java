@@ -17,6 +17,7 @@ import dev.mucengine.core.stanza.Iq;
 import dev.mucengine.core.stanza.StanzaError;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class DiscoModuleTest {
     }
 
     private static Element info(Optional<String> node) {
-        Element.Builder b = Element.builder(XmppNamespaces.DISCO_INFO, "query");
+        ElementBuilder b = Element.builder(XmppNamespaces.DISCO_INFO, "query");
         node.ifPresent(n -> b.attribute("node", n));
         return b.build();
     }

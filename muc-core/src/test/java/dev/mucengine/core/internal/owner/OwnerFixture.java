@@ -21,6 +21,7 @@ import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class OwnerFixture {
     }
 
     public static Element ownerQuery(Element... children) {
-        Element.Builder b = Element.builder(MucNamespaces.MUC_OWNER, "query");
+        ElementBuilder b = Element.builder(MucNamespaces.MUC_OWNER, "query");
         for (Element c : children) {
             b.child(c);
         }
@@ -95,7 +96,7 @@ public final class OwnerFixture {
 
     /** {@code <x xmlns='jabber:x:data' type='submit'>} with var/values pairs; a null value list means no value. */
     public static Element submit(String... varsAndValues) {
-        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit");
+        ElementBuilder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit");
         x.child(field("FORM_TYPE", MucNamespaces.MUC_ROOMCONFIG));
         for (int i = 0; i < varsAndValues.length; i += 2) {
             x.child(field(varsAndValues[i], varsAndValues[i + 1].split("\\|", -1)));
@@ -105,7 +106,7 @@ public final class OwnerFixture {
 
     /** A field; an empty single value means a field with no {@code <value/>}. */
     public static Element field(String var, String... values) {
-        Element.Builder f = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
+        ElementBuilder f = Element.builder(XmppNamespaces.DATA, "field").attribute("var", var);
         if (!(values.length == 1 && values[0].isEmpty())) {
             for (String v : values) {
                 f.textChild(XmppNamespaces.DATA, "value", v);

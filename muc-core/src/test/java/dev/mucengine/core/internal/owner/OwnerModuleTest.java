@@ -29,6 +29,7 @@ import dev.mucengine.core.stanza.XmppNamespaces;
 import dev.mucengine.core.store.DurableChange;
 import dev.mucengine.core.store.InMemoryRoomStore;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -174,7 +175,7 @@ class OwnerModuleTest {
         f.room.setConfig(f.room.config().toBuilder().password(Optional.of("s")).maxUsers(42).build());
         RoomConfig before = f.room.config();
         DataForm form = getForm();
-        Element.Builder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit");
+        ElementBuilder x = Element.builder(XmppNamespaces.DATA, "x").attribute("type", "submit");
         for (FormField field : form.fields()) {
             x.child(field(field.var(), field.values().isEmpty() ? new String[] {""}
                     : field.values().toArray(String[]::new)));

@@ -3,9 +3,11 @@ package dev.mucengine.store.sql.internal;
 import dev.mucengine.core.muc.Role;
 import dev.mucengine.core.room.PmPolicy;
 import dev.mucengine.core.room.RoomConfig;
+import dev.mucengine.core.room.RoomConfigBuilder;
 import dev.mucengine.core.room.Whois;
 import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class ConfigXml {
      * @return its XML
      */
     public static String write(RoomConfig c) {
-        Element.Builder b = Element.builder(NAMESPACE, "config");
+        ElementBuilder b = Element.builder(NAMESPACE, "config");
         text(b, "name", c.name());
         text(b, "description", c.description());
         text(b, "language", c.language());
@@ -54,7 +56,7 @@ public final class ConfigXml {
         text(b, "allow-voice-requests", c.allowVoiceRequests());
         text(b, "allow-registration", c.allowRegistration());
         c.settings().forEach((var, values) -> {
-            Element.Builder setting = Element.builder(NAMESPACE, "setting").attribute("var", var);
+            ElementBuilder setting = Element.builder(NAMESPACE, "setting").attribute("var", var);
             for (String v : values) {
                 setting.textChild(NAMESPACE, "value", v);
             }
@@ -73,7 +75,7 @@ public final class ConfigXml {
      */
     public static RoomConfig read(String xml, String room) {
         Element root = StoredXml.parse(xml, "configuration of " + room);
-        RoomConfig.Builder b = RoomConfig.defaults().toBuilder();
+        RoomConfigBuilder b = RoomConfig.defaults().toBuilder();
         for (Element e : root.elements()) {
             if (e.namespace().equals(NAMESPACE)) {
                 read(b, e, room);
@@ -82,7 +84,7 @@ public final class ConfigXml {
         return b.build();
     }
 
-    private static void read(RoomConfig.Builder b, Element e, String room) {
+    private static void read(RoomConfigBuilder b, Element e, String room) {
         String v = e.text();
         switch (e.localName()) {
             case "name" -> b.name(v);
@@ -110,16 +112,16 @@ public final class ConfigXml {
         }
     }
 
-    private static void text(Element.Builder b, String name, String value) {
+    private static void text(ElementBuilder b, String name, String value) {
         b.textChild(NAMESPACE, name, value);
     }
 
-    private static void text(Element.Builder b, String name, boolean value) {
+    private static void text(ElementBuilder b, String name, boolean value) {
         b.textChild(NAMESPACE, name, Boolean.toString(value));
     }
 
-    private static void roles(Element.Builder b, String name, Set<Role> roles) {
-        Element.Builder set = Element.builder(NAMESPACE, name);
+    private static void roles(ElementBuilder b, String name, Set<Role> roles) {
+        ElementBuilder set = Element.builder(NAMESPACE, name);
         for (Role r : Role.values()) {
             if (roles.contains(r)) {
                 set.textChild(NAMESPACE, "role", r.wireName());

@@ -5,6 +5,7 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.core.xml.ElementBuilder;
 import dev.mucengine.core.xml.XmlName;
 import dev.mucengine.core.xml.XmlWriter;
 import java.io.StringReader;
@@ -88,13 +89,13 @@ public final class StoredXml {
     }
 
     private static Element readDocument(XMLStreamReader r) throws XMLStreamException {
-        Deque<Element.Builder> open = new ArrayDeque<>();
+        Deque<ElementBuilder> open = new ArrayDeque<>();
         @Nullable Element root = null;
         while (r.hasNext()) {
             int event = r.next();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    Element.Builder b = Element.builder(orEmpty(r.getNamespaceURI()), r.getLocalName());
+                    ElementBuilder b = Element.builder(orEmpty(r.getNamespaceURI()), r.getLocalName());
                     for (int i = 0; i < r.getAttributeCount(); i++) {
                         b.attribute(new XmlName(orEmpty(r.getAttributeNamespace(i)), r.getAttributeLocalName(i)),
                                 r.getAttributeValue(i));
@@ -110,7 +111,7 @@ public final class StoredXml {
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    Element.Builder current = open.peek();
+                    ElementBuilder current = open.peek();
                     if (current != null) {
                         current.text(r.getText()); // merges runs, as the model keeps text
                     }
