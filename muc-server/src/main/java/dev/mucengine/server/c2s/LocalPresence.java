@@ -6,13 +6,11 @@ import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.xml.Element;
 import dev.mucengine.core.xml.ElementBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * The presence a local user sends, simplified from RFC 6121 §4 for a server without rosters:
@@ -52,9 +50,9 @@ final class LocalPresence {
     void directed(Session sender, Presence presence) {
         Jid to = presence.to().orElseThrow();
         if (presence.type() == PresenceType.AVAILABLE) {
-            sender.directedPresence().add(to.toString());
+            sender.directedPresence().add(to);
         } else if (presence.type() == PresenceType.UNAVAILABLE) {
-            sender.directedPresence().remove(to.toString());
+            sender.directedPresence().remove(to);
         }
     }
 
@@ -80,11 +78,9 @@ final class LocalPresence {
     }
 
     private void leaveDirected(Session session, Optional<Presence> original) {
-        List<String> targets = new ArrayList<>(session.directedPresence());
-        session.directedPresence().clear();
+        List<Jid> targets = session.directedPresence().drain();
         EntityFullJid from = session.jid().orElseThrow();
-        for (String address : targets) {
-            Jid target = JidCreate.fromOrThrowUnchecked(address); // it was a valid JID when stored
+        for (Jid target : targets) {
             router.accept(original.map(p -> (Stanza) p.withTo(target))
                     .orElseGet(() -> unavailable(from, Optional.of(target))));
         }

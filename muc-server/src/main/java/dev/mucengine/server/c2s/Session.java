@@ -4,9 +4,7 @@ import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.ChannelOutput;
 import dev.mucengine.server.OutputItem;
 import dev.mucengine.xml.SplicedBytes;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -26,11 +24,7 @@ final class Session {
     private final Runnable onBound;
     private volatile @Nullable EntityFullJid jid;
     private volatile boolean available;
-    /**
-     * Addresses as strings: a client in thousands of rooms keeps an entry per room, and a parsed
-     * JID costs about three times its string (docs/performance.md, live heap per room).
-     */
-    private final Set<String> directedPresence = new LinkedHashSet<>();
+    private final DirectedPresence directedPresence = new DirectedPresence();
 
     /**
      * @param closer ends the connection after what is already queued
@@ -66,8 +60,8 @@ final class Session {
         available = value;
     }
 
-    /** JIDs this resource sent available presence to directly (RFC 6121 §4.6), in order; its account's partition only. */
-    Set<String> directedPresence() {
+    /** JIDs this resource sent available presence to directly (RFC 6121 §4.6); its account's partition only. */
+    DirectedPresence directedPresence() {
         return directedPresence;
     }
 
