@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,24 +70,19 @@ class ChannelOutputTest {
 
     /** Reads what the peer received until {@code expected} bytes have arrived. */
     private String received(int expected) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        ByteBuffer buffer = ByteBuffer.allocate(8192);
-        while (got.size() < expected) {
-            buffer.clear();
-            int n = peer.read(buffer);
-            if (n < 0) {
-                break;
-            }
-            got.write(buffer.array(), 0, n);
-        }
-        return got.toString(StandardCharsets.UTF_8);
+        return readWhile(got -> got.size() < expected);
     }
 
     /** Reads what the peer received until it ends with {@code end}. */
     private String readUntil(String end) throws IOException {
+        return readWhile(got -> !got.toString(StandardCharsets.UTF_8).endsWith(end));
+    }
+
+    /** Reads what the peer received while {@code more} says so of what arrived, or until it closes. */
+    private String readWhile(Predicate<ByteArrayOutputStream> more) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        while (!got.toString(StandardCharsets.UTF_8).endsWith(end)) {
+        while (more.test(got)) {
             buffer.clear();
             int n = peer.read(buffer);
             if (n < 0) {

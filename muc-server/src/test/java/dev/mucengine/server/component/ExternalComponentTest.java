@@ -10,6 +10,8 @@ import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.xml.StreamEvent;
 import dev.mucengine.xml.XmlLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,12 +135,18 @@ class ExternalComponentTest {
         assertThat(log).anySatisfy(line -> assertThat(line).contains("connection lost"));
     }
 
-    @Test
-    void stopSendsShutdownPresencesThenClosesTheStream() throws Exception {
+    /** A component started with the right secret, and a session in which Romeo has joined a room. */
+    private FakeComponentServer.Session joined() throws InterruptedException, IOException {
         start(SECRET);
         FakeComponentServer.Session session = server.nextSession();
         session.send(JOIN);
         assertThat(statusCodes(session.nextPresence())).contains("110");
+        return session;
+    }
+
+    @Test
+    void stopSendsShutdownPresencesThenClosesTheStream() throws Exception {
+        FakeComponentServer.Session session = joined();
 
         CompletableFuture<ExternalComponent.Outcome> stopped = CompletableFuture.supplyAsync(() -> {
             try {
@@ -197,8 +205,8 @@ class ExternalComponentTest {
                     session.send("<message from='romeo@localhost/pda' to='room@muc.localhost' type='groupchat'>"
                             + "<body>" + i + " " + filler + "</body></message>");
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
 
@@ -222,10 +230,7 @@ class ExternalComponentTest {
     /** No thread per connection (issue 12): the link runs on one selector thread, across reconnections. */
     @Test
     void theLinkRunsOnOneSelectorThreadWithoutReaderOrWriterThreads() throws Exception {
-        start(SECRET);
-        FakeComponentServer.Session first = server.nextSession();
-        first.send(JOIN);
-        assertThat(statusCodes(first.nextPresence())).contains("110");
+        FakeComponentServer.Session first = joined();
         first.drop();
         FakeComponentServer.Session second = server.nextSession();
         second.send("<iq type='get' id='ping' from='romeo@localhost/pda' to='muc.localhost'>"
