@@ -67,8 +67,8 @@ final class Acceptor implements SelectorLoop.Handler {
     }
 
     /**
-     * Any thread: stops accepting and closes the listening socket, on the loop's thread (where its
-     * registration is released at once, so the port is free when this returns, or after a second).
+     * Any thread: stops accepting and closes the listening socket, on the loop's thread, whose
+     * next select (right after) releases the port; waits up to a second for the loop to do so.
      */
     void close() {
         home.execute(this::failed);
