@@ -193,7 +193,7 @@ final class ComponentConnection implements SelectorLoop.Handler {
                 return;
             }
         } catch (IOException e) {
-            close("cannot connect: " + e.getMessage(), Optional.empty());
+            close(String.valueOf(e.getMessage()), Optional.empty()); // the link says "cannot connect to ..."
             return;
         }
         selectionKey.interestOps(SelectionKey.OP_READ);
