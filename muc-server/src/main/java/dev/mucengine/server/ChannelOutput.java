@@ -6,16 +6,22 @@ import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * One non-blocking connection's output: a queue of {@link OutputItem}s bounded in bytes, filled
  * from any thread and written by the connection's selector thread with gathering writes
  * ({@link GatheringByteChannel#write(ByteBuffer[], int, int)}), as much as the socket takes.
- * Nobody ever waits on a socket: a peer that stops reading fills its queue, and the next item
- * that does not fit disconnects it ({@link OverflowPolicy#DISCONNECT}, the c2s policy).
+ * No thread ever waits on a socket. When a peer stops reading, its queue fills, and the next item
+ * that does not fit is the {@link OverflowPolicy}'s: under {@link OverflowPolicy#DISCONNECT} (a
+ * c2s client) the peer is disconnected; under {@link OverflowPolicy#BACK_PRESSURE} (the server of
+ * a component link) the sender waits until the selector thread has written enough for the item
+ * to fit, so nothing is lost and the queue stays bounded. The selector thread itself never
+ * waits (it is the one that makes room): what it queues (stream headers, the handshake, the
+ * closing tag) goes in over the bound.
  *
- * <p><b>What is counted</b> is what {@link OutboundWriter} counts: each item's
- * {@link OutputItem#weight()}, from when it is queued until its last byte is written. One item
+ * <p><b>What is counted</b>: each item's {@link OutputItem#weight()}, from when it is queued
+ * until its last byte is written. One item
  * is always accepted by an empty queue, however large, so that a stanza larger than the bound
  * still reaches a peer that reads. The outputs of a transport share an {@link OutputBudget}.
  *
@@ -45,6 +51,8 @@ public final class ChannelOutput implements HeldOutput {
     }
 
     private final long maxQueuedBytes;
+    private final OverflowPolicy policy;
+    private final BooleanSupplier mayWait;
     private final OutputBudget budget;
     private final String contentNamespace;
     private final Runnable wake;
@@ -78,15 +86,39 @@ public final class ChannelOutput implements HeldOutput {
      */
     public ChannelOutput(long maxQueuedBytes, OutputBudget budget, String contentNamespace, Runnable wake,
             Runnable overflowed) {
+        this(maxQueuedBytes, OverflowPolicy.DISCONNECT, () -> false, budget, contentNamespace, wake, overflowed);
+    }
+
+    private ChannelOutput(long maxQueuedBytes, OverflowPolicy policy, BooleanSupplier mayWait, OutputBudget budget,
+            String contentNamespace, Runnable wake, Runnable overflowed) {
         if (maxQueuedBytes < 1) {
             throw new IllegalArgumentException("maxQueuedBytes must be positive");
         }
         this.maxQueuedBytes = maxQueuedBytes;
+        this.policy = policy;
+        this.mayWait = mayWait;
         this.budget = budget;
         this.contentNamespace = contentNamespace;
         this.wake = wake;
         this.overflowed = overflowed;
         budget.register(this);
+    }
+
+    /**
+     * An output under {@link OverflowPolicy#BACK_PRESSURE}: a sender for which {@code mayWait} is
+     * true waits while the queue is full; one for which it is false (the selector thread) never
+     * does. The wait ends when there is room, or when the output is finishing or over (the item
+     * is then dropped, as any item sent then is), or when the sender is interrupted (dropped too).
+     *
+     * @param maxQueuedBytes how much output may wait for the socket before senders wait
+     * @param contentNamespace the stream's content namespace, which elements in it do not repeat
+     * @param wake called (on any thread) when output arrives for an idle writer: schedule {@link #write}
+     * @param mayWait whether the calling thread may wait for room
+     */
+    public static ChannelOutput waitingForRoom(long maxQueuedBytes, String contentNamespace, Runnable wake,
+            BooleanSupplier mayWait) {
+        return new ChannelOutput(maxQueuedBytes, OverflowPolicy.BACK_PRESSURE, mayWait, OutputBudget.UNLIMITED,
+                contentNamespace, wake, () -> { });
     }
 
     /** Queues an element (a stanza, a stream error, a SASL answer...). Dropped once finishing or over. */
@@ -164,6 +196,7 @@ public final class ChannelOutput implements HeldOutput {
             if (written > 0) {
                 synchronized (lock) {
                     held(-written);
+                    lock.notifyAll(); // senders waiting for room
                 }
             }
             if (count > 0) {
@@ -184,6 +217,7 @@ public final class ChannelOutput implements HeldOutput {
             over = true;
             queue = new ArrayDeque<>(0);
             held(-queuedBytes);
+            lock.notifyAll(); // senders waiting for room: their items are dropped
         }
         buffers = new ByteBuffer[0];
         count = 0;
@@ -202,9 +236,13 @@ public final class ChannelOutput implements HeldOutput {
             }
             if (last) {
                 finishing = true;
-            } else if (queuedBytes > 0 && queuedBytes + weight > maxQueuedBytes) {
-                over = true; // the peer is not reading
-                overflowedNow = true;
+            } else if (full(weight)) {
+                if (policy == OverflowPolicy.DISCONNECT) {
+                    over = true; // the peer is not reading
+                    overflowedNow = true;
+                } else if (mayWait.getAsBoolean() && !awaitRoom(weight)) {
+                    return;
+                }
             }
             if (!overflowedNow) {
                 queue.add(item);
@@ -220,6 +258,27 @@ public final class ChannelOutput implements HeldOutput {
         } else if (wakeNow) {
             wake.run();
         }
+    }
+
+    /** Under the lock: whether {@code weight} more would pass the bound (an empty queue takes anything). */
+    private boolean full(long weight) {
+        return queuedBytes > 0 && queuedBytes + weight > maxQueuedBytes;
+    }
+
+    /** Under the lock: waits until {@code weight} more fits; false if the output ended meanwhile. */
+    private boolean awaitRoom(long weight) {
+        while (full(weight)) {
+            try {
+                lock.wait(); // the selector thread notifies as it writes, and on close
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (finishing || over) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

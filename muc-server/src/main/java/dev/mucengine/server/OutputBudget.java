@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What all of a transport's connection outputs ({@link OutboundWriter}, {@link ChannelOutput}) together may hold, in bytes as they count
+ * What all of a transport's connection outputs ({@link ChannelOutput}) together may hold, in bytes as they count
  * them: the per-connection bound times the number of connections is far more than a heap holds,
  * so the sum is bounded too. When a send would take the sum past the bound, the writer holding
  * the most is ended as if it had overflowed its own bound, provided it holds at least

@@ -6,14 +6,14 @@ import dev.mucengine.core.xml.Node;
 import dev.mucengine.core.xml.Text;
 
 /**
- * What a queued element weighs for an {@link OutboundWriter}'s byte bound: the characters of its
+ * What a queued element weighs for a {@link ChannelOutput}'s byte bound: the characters of its
  * names, namespace declarations, attribute values and texts, plus its tags' own characters. That
  * is its serialized size for ASCII text without escapes, and roughly the memory it holds.
  *
  * <p>Why not {@code XmlWriter.length}, the exact size: it serializes, which costs about 1.5 us for
  * a chat message against 50 ns for this walk, and the engine thread pays it once per recipient
- * (about 160,000 deliveries a second in docs/performance.md). The writer serializes anyway, on
- * its own thread.
+ * (about 160,000 deliveries a second in docs/performance.md). The selector thread serializes
+ * anyway, when it writes.
  */
 final class OutputSize {
 

@@ -1,6 +1,6 @@
 package dev.mucengine.server;
 
-/** What an {@link OutboundWriter} does when its queue is full, that is, when the peer reads too slowly. */
+/** What a {@link ChannelOutput} does when its queue is full, that is, when the peer reads too slowly. */
 public enum OverflowPolicy {
 
     /**
@@ -13,7 +13,8 @@ public enum OverflowPolicy {
     /**
      * The sender waits for room, so the engine slows to the peer's pace, and so does whatever
      * feeds the engine: back-pressure. For a peer that is the only way out and must not lose
-     * stanzas, the server of a component link. The wait ends when the writer ends.
+     * stanzas, the server of a component link. The wait ends when there is room, or when the
+     * output ends. The selector thread that writes the output never waits.
      */
     BACK_PRESSURE
 }

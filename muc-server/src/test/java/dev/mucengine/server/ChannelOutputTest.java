@@ -13,10 +13,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The non-blocking output over a real loopback connection, written the way a selector thread
@@ -65,9 +70,19 @@ class ChannelOutputTest {
 
     /** Reads what the peer received until {@code expected} bytes have arrived. */
     private String received(int expected) throws IOException {
+        return readWhile(got -> got.size() < expected);
+    }
+
+    /** Reads what the peer received until it ends with {@code end}. */
+    private String readUntil(String end) throws IOException {
+        return readWhile(got -> !got.toString(StandardCharsets.UTF_8).endsWith(end));
+    }
+
+    /** Reads what the peer received while {@code more} says so of what arrived, or until it closes. */
+    private String readWhile(Predicate<ByteArrayOutputStream> more) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
-        ByteBuffer buffer = ByteBuffer.allocate(8192);
-        while (got.size() < expected) {
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        while (more.test(got)) {
             buffer.clear();
             int n = peer.read(buffer);
             if (n < 0) {
@@ -146,6 +161,56 @@ class ChannelOutputTest {
         assertThat(received(expected.length())).isEqualTo(expected);
         assertThat(output.over()).isTrue();
         assertThat(output.heldBytes()).isZero();
+    }
+
+    /**
+     * Back-pressure, as on a component link: while the peer does not read, a sender waits once
+     * the bound is reached (nothing is dropped, the output holds no more than the bound and one
+     * item); the thread that writes (here the test's, standing for the selector thread) never
+     * waits, even past the bound. When the peer reads again everything arrives, in order.
+     */
+    @Test
+    @Timeout(60)
+    void underBackPressureASenderWaitsForRoomAndNothingIsLost() throws Exception {
+        Thread selector = Thread.currentThread();
+        long bound = 4L * FILLER.length();
+        ChannelOutput output = ChannelOutput.waitingForRoom(bound, "jabber:client", wakes::incrementAndGet,
+                () -> Thread.currentThread() != selector);
+        int count = 200; // 3 MiB: far more than the bound and both socket buffers hold
+        AtomicInteger sent = new AtomicInteger();
+        Thread sender = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                output.send(message(i, FILLER));
+                sent.incrementAndGet();
+            }
+            output.finish("</end>");
+        });
+        sender.start();
+        // Written until the socket is full and the sender waits (as it must, or the test times out).
+        while (output.write(ours) != ChannelOutput.Progress.BLOCKED || sender.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+        assertThat(sent.get()).as("sent while the peer does not read").isLessThan(count);
+        assertThat(output.heldBytes()).as("held at most the bound plus one item").isLessThanOrEqualTo(bound + 17_000);
+        output.sendMarkup("<ours/>"); // the writing thread itself: past the bound, without waiting
+        assertThat(output.over()).isFalse();
+
+        CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
+            try {
+                return readUntil("</end>");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        while (output.write(ours) != ChannelOutput.Progress.ENDED) {
+            Thread.sleep(1); // the selector would wait for write readiness or a wake-up
+        }
+        String all = reading.get(20, TimeUnit.SECONDS);
+        sender.join(10_000);
+        assertThat(sender.isAlive()).isFalse();
+        assertThat(all.split("<message", -1)).as("every message").hasSize(count + 1);
+        assertThat(all.indexOf("id='m0'")).isLessThan(all.indexOf("id='m" + (count - 1) + "'"));
+        assertThat(all).contains("<ours/>").endsWith("</end>");
     }
 
     @Test

@@ -2,7 +2,10 @@ package dev.mucengine.server.c2s;
 
 import dev.mucengine.core.stanza.Stanza;
 import dev.mucengine.core.xml.Element;
+import dev.mucengine.server.ChannelInput;
 import dev.mucengine.server.ChannelOutput;
+import dev.mucengine.server.EngineInbox;
+import dev.mucengine.server.SelectorLoop;
 import dev.mucengine.xml.StreamError;
 import dev.mucengine.xml.StreamErrorCondition;
 import dev.mucengine.xml.StreamEvent;
@@ -34,7 +37,7 @@ import org.jxmpp.jid.EntityFullJid;
  * until it closes its side; then, once our last bytes are written, the socket is closed. A client
  * that does neither is cut off by {@link Liveness}.
  */
-final class ClientConnection {
+final class ClientConnection implements SelectorLoop.Handler {
 
     private static final XmlSerializer SERIALIZER = new XmlSerializer();
 
@@ -64,7 +67,7 @@ final class ClientConnection {
     private long pinged;
     private long ended;
 
-    /** A connection the {@link Admission} has counted; the loop {@link SelectorLoop#adopt adopts} it. */
+    /** A connection the {@link Admission} has counted; the loop then {@link SelectorLoop#register registers} it. */
     ClientConnection(SocketChannel channel, InetAddress address, ServerContext context, SelectorLoop loop) {
         this.channel = channel;
         this.context = context;
@@ -81,8 +84,20 @@ final class ClientConnection {
     }
 
     /** Loop thread: the channel is registered for reading. */
-    void attached(SelectionKey selectionKey) {
+    @Override
+    public void attached(SelectionKey selectionKey) {
         input.attached(selectionKey);
+    }
+
+    /** Loop thread: the socket takes more output, or has bytes (or the end of input) to read. */
+    @Override
+    public void ready(SelectionKey key) {
+        if (key.isWritable()) {
+            flush();
+        }
+        if (key.isValid() && key.isReadable()) {
+            readable();
+        }
     }
 
     /** Any thread: ends the stream soon, on the loop's thread (see {@link #terminate}). */
@@ -124,7 +139,7 @@ final class ClientConnection {
     }
 
     /** Loop thread: the selector says there are bytes (or the end of input) to read. */
-    void readable() {
+    private void readable() {
         ByteBuffer buffer;
         try {
             buffer = input.read(loop.readBuffer(), terminated);
@@ -151,13 +166,9 @@ final class ClientConnection {
         }
     }
 
-    /** Loop thread: the socket takes more output. */
-    void writable() {
-        flush();
-    }
-
     /** Loop thread: the loop's tick asks whether the connection has been quiet too long. */
-    void checkLiveness(long now) {
+    @Override
+    public void tick(long now) {
         switch (Liveness.check(context.limits(), new Liveness.Times(accepted, place.bound(), lastInput, pinged, ended),
                 now)) {
             case PING -> ping(now);
@@ -172,8 +183,9 @@ final class ClientConnection {
         }
     }
 
-    /** Loop thread: something failed (a bug, out of memory): this connection ends, the server goes on. */
-    void failed() {
+    /** Loop thread: something failed (a bug, out of memory), or the loop stops: this connection ends. */
+    @Override
+    public void failed() {
         close();
     }
 

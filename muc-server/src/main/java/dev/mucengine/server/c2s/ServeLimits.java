@@ -29,7 +29,7 @@ import java.util.Objects;
  *                                    still arriving, stanzas waiting for the engine); past it, the
  *                                    connection holding the most is closed ({@code policy-violation})
  * @param maxOutputBytes              output queued for one client that does not read, in bytes as
- *                                    {@code OutboundWriter} counts them, before it is disconnected
+ *                                    {@code ChannelOutput} counts them, before it is disconnected
  * @param maxTotalOutputBytes         output queued for all clients together; past it, the client
  *                                    with the most waiting is disconnected, if that is at least a
  *                                    quarter of {@code maxOutputBytes}

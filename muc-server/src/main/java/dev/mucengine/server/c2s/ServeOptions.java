@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param limits           what each client, and all of them, may use
  * @param roomLimits       what the MUC service allows in rooms, and each user in creating them
  * @param engineThreads    how many engine threads the rooms are partitioned over (at least 1)
+ * @param selectorThreads  how many selector threads own the connections (at least 1)
  */
 public record ServeOptions(String domain, int port, String bind, List<Credential> admins,
         Optional<Path> accountsFile, boolean openRegistration, StoreLocation store, ServeLimits limits,
-        Limits roomLimits, int engineThreads) {
+        Limits roomLimits, int engineThreads, int selectorThreads) {
 
     /** An account given on the command line or in a file. */
     public record Credential(String name, String password) {
@@ -43,6 +44,21 @@ public record ServeOptions(String domain, int port, String bind, List<Credential
         if (engineThreads < 1) {
             throw new IllegalArgumentException("at least one engine thread, not " + engineThreads);
         }
+        if (selectorThreads < 1) {
+            throw new IllegalArgumentException("at least one selector thread, not " + selectorThreads);
+        }
+    }
+
+    /** Options with one selector thread per core ({@link #defaultSelectorThreads()}). */
+    public ServeOptions(String domain, int port, String bind, List<Credential> admins, Optional<Path> accountsFile,
+            boolean openRegistration, StoreLocation store, ServeLimits limits, Limits roomLimits, int engineThreads) {
+        this(domain, port, bind, admins, accountsFile, openRegistration, store, limits, roomLimits, engineThreads,
+                defaultSelectorThreads());
+    }
+
+    /** The default number of selector threads: one per core. */
+    public static int defaultSelectorThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Options with one engine thread per core ({@link ConfinedEngine#defaultThreads()}). */

@@ -8,6 +8,7 @@ import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.server.MonitoredStore;
 import dev.mucengine.server.OutputBudget;
+import dev.mucengine.server.SelectorLoop;
 import dev.mucengine.server.StanzaRouter;
 import dev.mucengine.server.StoreLocation;
 import dev.mucengine.xml.StreamError;
@@ -33,8 +34,8 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
- * The {@code serve} server: a listening socket and its {@link Acceptor}, a few
- * {@link SelectorLoop} threads (one per core) that own the client connections and their timers,
+ * The {@code serve} server: a few {@link SelectorLoop} threads (one per core by default) that own
+ * the client connections and their timers, the first also the listening socket ({@link Acceptor}),
  * and the engine threads ({@link ConfinedEngine}) over which the {@code MucService}'s rooms and
  * the accounts' sessions are partitioned (what a client sends is handled on its account's
  * partition, then on its room's). The thread count does not grow with the clients. Everything is
@@ -124,14 +125,15 @@ public final class Server implements AutoCloseable {
                 new OutputBudget(limits.maxTotalOutputBytes(), limits.maxOutputBytes() / 4),
                 new SecureRandom(), connections);
         List<SelectorLoop> loops = new ArrayList<>();
-        for (int i = 0; i < selectorThreads(); i++) {
-            loops.add(new SelectorLoop(i, Liveness.tickMillis(limits)));
+        for (int i = 0; i < options.selectorThreads(); i++) {
+            loops.add(new SelectorLoop("c2s-selector-" + i, Liveness.tickMillis(limits)));
         }
         Server server = new Server(listener, context, router, List.copyOf(loops), opened);
         try {
             engine.start(); // stores a newly created service secret first
         } catch (StoreUnavailableException e) {
             listener.close();
+            loops.forEach(SelectorLoop::discardUnstarted);
             throw e;
         }
         loops.forEach(SelectorLoop::start);
@@ -150,25 +152,12 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * How many selector threads: one per core by default, at least one; the system property
-     * {@code mucengine.selectors} overrides it.
-     */
-    static int selectorThreads() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, Integer.getInteger("mucengine.selectors", cores));
-    }
-
-    /**
      * Clean shutdown: stop accepting, let the engine send its 332 presences (room shut down) to
      * the occupants, then end every stream with {@code system-shutdown}.
      */
     @Override
     public void close() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            System.err.println("serve: closing the listening socket failed: " + e.getMessage());
-        }
+        acceptor.close();
         try {
             if (!context.engine().stopAfter(router::shutdown, ENGINE_STOP_TIMEOUT)) {
                 System.err.println("serve: the engine did not stop within " + ENGINE_STOP_TIMEOUT.toSeconds()

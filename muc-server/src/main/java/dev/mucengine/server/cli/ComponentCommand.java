@@ -61,7 +61,7 @@ final class ComponentCommand {
             Exit code: 0 after a clean stop, 1 if the server rejects the secret or domain or
             the store cannot be opened, 2 for a usage error, 3 if the engine thread died (out
             of memory, say): restart the process.
-            """.formatted(SECRET_VARIABLE, EngineThreadsOption.HELP, StoreOptions.HELP);
+            """.formatted(SECRET_VARIABLE, ThreadsOption.ENGINE.help(), StoreOptions.HELP);
 
     private ComponentCommand() {
     }
@@ -89,7 +89,7 @@ final class ComponentCommand {
                 case "--port" -> port = port(value);
                 case "--domain" -> domain = Optional.of(domain(value));
                 case "--secret" -> secret = Optional.of(value);
-                case EngineThreadsOption.NAME -> engineThreads = EngineThreadsOption.parse(value);
+                case ThreadsOption.ENGINE_NAME -> engineThreads = ThreadsOption.ENGINE.parse(value);
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }

@@ -14,15 +14,16 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve --domain D [--port P] [--bind ADDR] [--admin NAME:PASSWORD]... [--accounts FILE]
- * [--open-registration] [--data DIR | --database URL] [limits]}: runs the c2s server until the
- * process is told to stop.
+ * [--open-registration] [--data DIR | --database URL] [--engine-threads N] [--selector-threads N]
+ * [limits]}: runs the c2s server until the process is told to stop.
  */
 final class ServeCommand {
 
     static final String HELP = """
             Usage: java -jar muc-server.jar serve --domain DOMAIN [--port 5222] [--bind 127.0.0.1]
                        [--admin NAME:PASSWORD]... [--accounts FILE] [--open-registration]
-                       [--data DIR | --database URL] [--engine-threads N] [limits]
+                       [--data DIR | --database URL] [--engine-threads N]
+                       [--selector-threads N] [limits]
 
             Runs an XMPP server (client-to-server TCP, no TLS) with the MUC engine at
             conference.DOMAIN. Accounts are in memory: --admin accounts (administrators of the
@@ -30,9 +31,10 @@ final class ServeCommand {
             by an administrator (XEP-0133) or registered in-band (XEP-0077, with
             --open-registration). Stop with Ctrl-C: occupants get the rooms' shutdown presence.
 
+            %s%s
             %s
-            %s
-            %s""".formatted(EngineThreadsOption.HELP, StoreOptions.HELP, LimitOptions.HELP);
+            %s""".formatted(ThreadsOption.ENGINE.help(), ThreadsOption.SELECTOR.help(), StoreOptions.HELP,
+                    LimitOptions.HELP);
 
     private ServeCommand() {
     }
@@ -48,6 +50,7 @@ final class ServeCommand {
         StoreOptions store = new StoreOptions();
         LimitOptions limits = new LimitOptions();
         int engineThreads = ConfinedEngine.defaultThreads();
+        int selectorThreads = ServeOptions.defaultSelectorThreads();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (store.accepts(a)) {
@@ -65,7 +68,8 @@ final class ServeCommand {
                 case "--admin" -> admins.add(credential(value(args, ++i, a)));
                 case "--accounts" -> accounts = Optional.of(Path.of(value(args, ++i, a)));
                 case "--open-registration" -> open = true;
-                case EngineThreadsOption.NAME -> engineThreads = EngineThreadsOption.parse(value(args, ++i, a));
+                case ThreadsOption.ENGINE_NAME -> engineThreads = ThreadsOption.ENGINE.parse(value(args, ++i, a));
+                case ThreadsOption.SELECTOR_NAME -> selectorThreads = ThreadsOption.SELECTOR.parse(value(args, ++i, a));
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
         }
@@ -73,7 +77,7 @@ final class ServeCommand {
             throw new UsageException("--domain is required");
         }
         return new ServeOptions(domain, port, bind, admins, accounts, open, store.location(), limits.limits(),
-                limits.roomLimits(), engineThreads);
+                limits.roomLimits(), engineThreads, selectorThreads);
     }
 
     /** Runs until the JVM shuts down; returns an exit code only when the server cannot start. */

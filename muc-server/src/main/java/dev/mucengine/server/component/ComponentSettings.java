@@ -15,7 +15,7 @@ import org.jxmpp.jid.DomainBareJid;
  * @param limits           limits on what the server may send, as for any other stream
  * @param reconnect        backoff between connection attempts
  * @param outboundBytes    output queued for the socket before the engine waits for the writer,
- *                         in bytes as {@code OutboundWriter} counts them
+ *                         in bytes as {@code ChannelOutput} counts them
  * @param handshakeTimeout how long connecting and the handshake may take before the attempt fails
  * @param closeGrace       on shutdown, how long to wait for the server's {@code </stream:stream>}
  */

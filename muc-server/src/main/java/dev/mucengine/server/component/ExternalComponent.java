@@ -2,35 +2,39 @@ package dev.mucengine.server.component;
 
 import dev.mucengine.core.api.IdSource;
 import dev.mucengine.core.service.MucService;
-import dev.mucengine.core.stanza.Stanza;
-import dev.mucengine.core.stanza.StanzaResult;
 import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.store.StoreUnavailableException;
-import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.ConfinedEngine;
+import dev.mucengine.server.SelectorLoop;
 import dev.mucengine.server.StanzaRouter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The engine as an external component (XEP-0114) of an XMPP server: connects, authenticates,
  * hands every stanza the server routes to the domain to the engine and sends back what it
  * answers; reconnects with backoff when the connection fails or drops, keeping the rooms.
  *
- * <p>One thread connects and reads, and hands each stanza to the engine thread
- * ({@link ConfinedEngine}); the engine's outputs go through the {@link StanzaRouter} to the
- * current connection, which writes on its own thread and makes the engine wait while the server
- * does not read (back-pressure, up to the reading thread and the server).
+ * <p>Threads: the engine's ({@link ConfinedEngine}) and one selector thread
+ * ({@code component-selector}, a {@link SelectorLoop}) that connects, reads, writes and keeps the
+ * reconnection timers ({@link ComponentLink}); none per connection. The engine's outputs go
+ * through the {@link StanzaRouter} to the current connection's bounded output.
+ *
+ * <p><b>Back-pressure.</b> Nothing the engine sends is dropped because the server is slow: when
+ * the output holds {@link ComponentSettings#outboundBytes()}, the engine thread that sends waits
+ * until the selector thread has written enough (the selector thread never waits, so it cannot
+ * deadlock). Meanwhile the selector thread reads on until the engine's queue is full, then stops
+ * reading, and TCP pushes back on the server. Memory stays bounded: the output's bound plus the
+ * engine's queue. Only a lost connection drops what was still queued for it, as before.
  */
 public final class ExternalComponent {
 
@@ -48,30 +52,32 @@ public final class ExternalComponent {
         }
     }
 
-    /** Stanzas from the server that may wait for the engine before the reading thread waits too. */
+    /** Stanzas from the server that may wait for the engine before the link stops reading. */
     private static final int ENGINE_QUEUE_CAPACITY = 1024;
+    /** The selector's tick: the link has no per-tick timeouts, only its own timers. */
+    private static final long TICK_MILLIS = 1000;
 
     private final ComponentSettings settings;
     private final ConfinedEngine engine;
     private final StanzaRouter router;
+    private final SelectorLoop loop;
+    private final ComponentLink link;
     private final Consumer<String> log;
-    private final Thread thread;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-    private final Object connectionLock = new Object();
-    private @Nullable ComponentConnection current;
-    private boolean stopping;
+    private final AtomicBoolean stopCalled = new AtomicBoolean();
 
     private ExternalComponent(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
-            Consumer<String> log, int engineThreads) {
+            Consumer<String> log, int engineThreads) throws IOException {
         this.settings = settings;
         this.engine = engineThreads == 1
                 ? new ConfinedEngine(engine, store, clock, ENGINE_QUEUE_CAPACITY, log)
                 : new ConfinedEngine(engine, store, clock, ENGINE_QUEUE_CAPACITY, log, engineThreads,
                         partition -> IdSource.unique());
-        this.router = new StanzaRouter(this.engine, this::toServer);
+        this.loop = new SelectorLoop("component-selector", TICK_MILLIS);
+        this.link = new ComponentLink(settings, loop, this.engine, stanza -> router().toService(stanza), log,
+                reason -> outcome.complete(new Outcome.Failed(reason)));
+        this.router = new StanzaRouter(this.engine, link::toServer);
         this.log = log;
-        this.thread = new Thread(this::run, "component-" + settings.domain());
     }
 
     /**
@@ -82,6 +88,7 @@ public final class ExternalComponent {
      * @param store the store {@code engine} reads from; the component applies the engine's changes to it
      * @param clock the time each stanza is handled at
      * @param log receives one line per connection event (connected, lost, retrying, dropped input)
+     * @throws UncheckedIOException if the system has no selector to give (out of file descriptors)
      */
     public static ExternalComponent start(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
             Consumer<String> log) {
@@ -99,9 +106,20 @@ public final class ExternalComponent {
      */
     public static ExternalComponent start(ComponentSettings settings, MucService engine, RoomStore store, Clock clock,
             Consumer<String> log, int engineThreads) {
-        ExternalComponent component = new ExternalComponent(settings, engine, store, clock, log, engineThreads);
-        component.engine.start();
-        component.thread.start();
+        ExternalComponent component;
+        try {
+            component = new ExternalComponent(settings, engine, store, clock, log, engineThreads);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector: " + e.getMessage(), e);
+        }
+        try {
+            component.engine.start(); // stores a newly created service secret first
+        } catch (StoreUnavailableException e) {
+            component.loop.discardUnstarted();
+            throw e;
+        }
+        component.loop.start();
+        component.link.start();
         return component;
     }
 
@@ -113,33 +131,36 @@ public final class ExternalComponent {
      * ended.
      */
     public Outcome stop() throws InterruptedException {
-        ComponentConnection connection;
-        synchronized (connectionLock) {
-            stopping = true;
-            connection = current;
+        if (!stopCalled.compareAndSet(false, true)) {
+            return awaitOutcome();
         }
-        stopSignal.countDown();
+        CompletableFuture<Optional<ComponentConnection>> taken = new CompletableFuture<>();
+        loop.execute(() -> taken.complete(link.stopLinking()));
+        Optional<ComponentConnection> connected = taken.join();
         AtomicInteger presences = new AtomicInteger();
         Duration grace = settings.closeGrace();
         boolean engineStopped = engine.stopAfter(() -> presences.set(router.shutdown()), grace);
-        if (connection == null) {
+        if (connected.isEmpty()) {
             if (presences.get() > 0) {
                 log.accept("shutting down while disconnected: " + presences.get() + " shutdown presence(s) not sent");
             }
         } else if (!engineStopped) {
             log.accept("the server is not reading; closing the connection without the shutdown presences");
-            connection.close(); // ends the engine's wait for the writer
+            ComponentConnection connection = connected.get();
+            loop.execute(() -> connection.abort("closed: the server did not read")); // ends the engine's wait
             engine.awaitStopped(grace);
         } else {
             log.accept("shutting down: sent " + presences.get() + " shutdown presence(s)");
-            connection.closeStream();
-            thread.join(Math.max(1, grace.toMillis()));
-            if (thread.isAlive()) {
+            ComponentConnection connection = connected.get();
+            loop.execute(connection::closeStream);
+            if (!connection.awaitClosed(grace)) {
                 log.accept("the server did not close the stream in time; closing the connection");
-                connection.close();
+                loop.execute(() -> connection.abort("closed: the server did not close the stream"));
             }
         }
-        thread.join();
+        loop.stop();
+        loop.awaitStopped();
+        outcome.complete(new Outcome.Stopped());
         return awaitOutcome();
     }
 
@@ -152,105 +173,8 @@ public final class ExternalComponent {
         }
     }
 
-    private void run() {
-        Outcome result = new Outcome.Stopped();
-        try {
-            result = connectLoop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            outcome.completeExceptionally(e);
-            return;
-        }
-        outcome.complete(result);
-    }
-
-    private Outcome connectLoop() throws InterruptedException {
-        String address = settings.host() + ":" + settings.port();
-        int failures = 0;
-        while (!isStopping()) {
-            ComponentConnection connection;
-            try {
-                connection = ComponentConnection.open(settings);
-            } catch (HandshakeRejectedException e) {
-                if (e.isPermanent()) {
-                    log.accept(e.getMessage() + "; giving up");
-                    return new Outcome.Failed(e.getMessage());
-                }
-                failures++;
-                retryLater(e.getMessage(), failures);
-                continue;
-            } catch (IOException e) {
-                failures++;
-                retryLater("cannot connect to " + address + ": " + e.getMessage(), failures);
-                continue;
-            }
-            failures = 0;
-            if (!attach(connection)) {
-                connection.closeStream(); // stop() came during the handshake: nothing was joined yet
-                connection.finish();
-                break;
-            }
-            log.accept("connected to " + address + " as " + settings.domain());
-            String reason = connection.readUntilEnd(this::inbound);
-            synchronized (connectionLock) {
-                current = null;
-            }
-            connection.finish();
-            if (isStopping()) {
-                log.accept("disconnected: " + reason);
-                break;
-            }
-            failures++;
-            retryLater("connection lost: " + reason, failures);
-        }
-        return new Outcome.Stopped();
-    }
-
-    private void inbound(Element element) {
-        StanzaResult parsed = Stanza.parse(element);
-        if (parsed instanceof StanzaResult.Valid valid) {
-            Stanza stanza = valid.stanza();
-            // Straight to the room's partition; one room's stanzas keep the server's order.
-            engine.submit(stanza.to().orElse(settings.domain()), () -> router.toService(stanza));
-        } else {
-            // The server stamps addresses; a malformed one has no sender we could answer.
-            log.accept("dropped an unusable <" + element.localName() + "/>: "
-                    + ((StanzaResult.Invalid) parsed).error().condition());
-        }
-    }
-
-    /** The router's destination: everything the engine sends goes to the server, if connected. */
-    private List<Stanza> toServer(Stanza stanza) {
-        ComponentConnection connection;
-        synchronized (connectionLock) {
-            connection = current;
-        }
-        if (connection != null) {
-            connection.send(stanza); // waits while the server does not read
-        }
-        return List.of();
-    }
-
-    private boolean attach(ComponentConnection connection) {
-        synchronized (connectionLock) {
-            if (stopping) {
-                return false;
-            }
-            current = connection;
-            return true;
-        }
-    }
-
-    private boolean isStopping() {
-        synchronized (connectionLock) {
-            return stopping;
-        }
-    }
-
-    private void retryLater(String why, int failures) throws InterruptedException {
-        long millis = settings.reconnect().delayAfter(failures).toMillis();
-        log.accept(why + "; retrying in " + millis + " ms");
-        stopSignal.await(millis, TimeUnit.MILLISECONDS);
+    /** The link and the router refer to each other: the link reads the router only once started. */
+    private StanzaRouter router() {
+        return router;
     }
 }

@@ -85,6 +85,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void takesTheSelectorThreadsAndDefaultsToOnePerCore() throws Exception {
+        assertThat(ServeCommand.parse(new String[] {"--domain", "d", "--selector-threads", "2"}).selectorThreads())
+                .isEqualTo(2);
+        assertThat(ServeCommand.parse(new String[] {"--domain", "d"}).selectorThreads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--selector-threads", "none"}))
+                .hasMessage("bad --selector-threads 'none': a number from 1 to 1024");
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--selector-threads N", "--engine-threads N");
+    }
+
+    @Test
     void refusesLimitsThatAreNotPositiveNumbers() {
         assertThatThrownBy(() -> ServeCommand.parse(new String[] {"--domain", "d", "--auth-timeout", "0"}))
                 .hasMessage("--auth-timeout needs a positive whole number, got '0'");

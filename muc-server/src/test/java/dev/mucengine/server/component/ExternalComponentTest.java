@@ -10,11 +10,15 @@ import dev.mucengine.core.xml.Element;
 import dev.mucengine.server.ConfinedEngine;
 import dev.mucengine.xml.StreamEvent;
 import dev.mucengine.xml.XmlLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +58,14 @@ class ExternalComponentTest {
     }
 
     private ExternalComponent start(String secret, XmlLimits limits) {
+        return start(secret, limits, ComponentSettings.DEFAULT_OUTBOUND_BYTES);
+    }
+
+    private ExternalComponent start(String secret, XmlLimits limits, long outboundBytes) {
         ComponentSettings settings = new ComponentSettings("127.0.0.1", server.port(),
                 JidCreate.domainBareFromOrThrowUnchecked(DOMAIN), secret, limits,
                 new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0),
-                ComponentSettings.DEFAULT_OUTBOUND_BYTES, Duration.ofSeconds(30), Duration.ofSeconds(5));
+                outboundBytes, Duration.ofSeconds(30), Duration.ofSeconds(5));
         InMemoryRoomStore store = new InMemoryRoomStore();
         MucService engine = new MucService(ServiceConfig.of(JidCreate.domainBareFromOrThrowUnchecked(DOMAIN)),
                 store, IdSource.sequential("c-"));
@@ -127,12 +135,18 @@ class ExternalComponentTest {
         assertThat(log).anySatisfy(line -> assertThat(line).contains("connection lost"));
     }
 
-    @Test
-    void stopSendsShutdownPresencesThenClosesTheStream() throws Exception {
+    /** A component started with the right secret, and a session in which Romeo has joined a room. */
+    private FakeComponentServer.Session joined() throws InterruptedException, IOException {
         start(SECRET);
         FakeComponentServer.Session session = server.nextSession();
         session.send(JOIN);
         assertThat(statusCodes(session.nextPresence())).contains("110");
+        return session;
+    }
+
+    @Test
+    void stopSendsShutdownPresencesThenClosesTheStream() throws Exception {
+        FakeComponentServer.Session session = joined();
 
         CompletableFuture<ExternalComponent.Outcome> stopped = CompletableFuture.supplyAsync(() -> {
             try {
@@ -164,6 +178,85 @@ class ExternalComponentTest {
         assertThat(error.child("urn:ietf:params:xml:ns:xmpp-streams", "policy-violation")).isPresent();
         assertThat(first.nextEvent()).isInstanceOf(StreamEvent.StreamClosed.class);
         assertThat(server.nextSession().accepted).isTrue();
+    }
+
+    /**
+     * Back-pressure (issue 12): while the server does not read, the engine thread that sends
+     * waits for room in the link's bounded output instead of dropping anything, the link stops
+     * reading once the engine's queue is full, and TCP pushes back on the server. When the server
+     * reads again, every reflected message arrives, in order, and the link goes on.
+     */
+    @Test
+    void aServerThatStopsReadingMakesTheEngineWaitAndLosesNothing() throws Exception {
+        start(SECRET, XmlLimits.DEFAULTS, 16 * 1024);
+        FakeComponentServer.Session session = server.nextSession();
+        // Groupchat 1.0 join: an instant room, then its subject, the last thing the join brings.
+        session.send("<presence from='romeo@localhost/pda' to='room@muc.localhost/Romeo'/>");
+        while (session.nextElement().child("jabber:client", "subject").isEmpty()) {
+            // the self-presence
+        }
+        session.stopReading();
+
+        int count = 5_000; // 20 MB each way: far more than the output bound, the engine's queue and the sockets hold
+        String filler = "x".repeat(4096);
+        CompletableFuture<Void> routed = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    session.send("<message from='romeo@localhost/pda' to='room@muc.localhost' type='groupchat'>"
+                            + "<body>" + i + " " + filler + "</body></message>");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        awaitEngineWaitingForRoom();
+        assertThat(routed).as("the link stopped reading: TCP pushes back on the server").isNotDone();
+
+        session.readAgain();
+        routed.get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            Element reflected = session.nextElement();
+            assertThat(reflected.localName()).isEqualTo("message");
+            String prefix = i + " ";
+            assertThat(reflected.childText("jabber:client", "body")).as("message %d, in order", i)
+                    .hasValueSatisfying(body -> assertThat(body).startsWith(prefix));
+        }
+        session.send("<iq type='get' id='after' from='romeo@localhost/pda' to='muc.localhost'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+        assertThat(session.nextElement().attribute("id")).as("the link goes on").contains("after");
+    }
+
+    /** No thread per connection (issue 12): the link runs on one selector thread, across reconnections. */
+    @Test
+    void theLinkRunsOnOneSelectorThreadWithoutReaderOrWriterThreads() throws Exception {
+        FakeComponentServer.Session first = joined();
+        first.drop();
+        FakeComponentServer.Session second = server.nextSession();
+        second.send("<iq type='get' id='ping' from='romeo@localhost/pda' to='muc.localhost'>"
+                + "<ping xmlns='urn:xmpp:ping'/></iq>");
+        assertThat(second.nextElement().attribute("id")).contains("ping");
+
+        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                .as("the component's threads besides the engine's")
+                .filteredOn(n -> n.startsWith("component"))
+                .containsExactly("component-selector");
+    }
+
+    /** Waits until an engine thread is waiting for room in the link's output (a guard, not a timing). */
+    private static void awaitEngineWaitingForRoom() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() - deadline < 0) {
+            for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+                if (t.getKey().getName().startsWith("muc-engine") && t.getKey().getState() == Thread.State.WAITING
+                        && Arrays.stream(t.getValue()).anyMatch(f -> f.getClassName().endsWith("ChannelOutput")
+                                && f.getMethodName().equals("awaitRoom"))) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no engine thread waited for room within 20 s");
     }
 
     private static List<String> statusCodes(Element presence) {

@@ -9,6 +9,7 @@ import dev.mucengine.xml.XmppStreamReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,7 @@ final class FakeComponentServer implements AutoCloseable {
 
     /** Bounds every wait so a broken component fails the test instead of hanging the build. */
     private static final long WAIT_SECONDS = 20;
+    private static final int RECEIVE_BUFFER = 16 * 1024;
 
     private final String domain;
     private final String secret;
@@ -40,7 +43,10 @@ final class FakeComponentServer implements AutoCloseable {
     FakeComponentServer(String domain, String secret) throws IOException {
         this.domain = domain;
         this.secret = secret;
-        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket();
+        // Small, so that a session that stops reading pushes back on the component after a few kilobytes.
+        server.setReceiveBufferSize(RECEIVE_BUFFER);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         Thread acceptor = new Thread(this::acceptLoop, "fake-server-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -107,6 +113,8 @@ final class FakeComponentServer implements AutoCloseable {
         private final XmppStreamReader reader;
         private final OutputStream out;
         private final BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        /** Open while the session reads; closed by {@link #stopReading}, so that TCP pushes back on the component. */
+        private volatile CountDownLatch readGate = new CountDownLatch(0);
         volatile StreamHeader componentHeader = StreamHeader.of("", List.of());
         volatile String digest = "";
         volatile boolean accepted;
@@ -143,6 +151,7 @@ final class FakeComponentServer implements AutoCloseable {
 
         private void readLoop() throws IOException {
             while (true) {
+                awaitGate();
                 StreamEvent e = reader.next();
                 events.add(e);
                 if (e instanceof StreamEvent.StreamClosed) {
@@ -152,6 +161,23 @@ final class FakeComponentServer implements AutoCloseable {
                 if (!(e instanceof StreamEvent.ElementReceived)) {
                     return;
                 }
+            }
+        }
+
+        /** From the next element on, reads nothing until {@link #readAgain}, like a server that is stuck. */
+        void stopReading() {
+            readGate = new CountDownLatch(1);
+        }
+
+        void readAgain() {
+            readGate.countDown();
+        }
+
+        private void awaitGate() {
+            try {
+                readGate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

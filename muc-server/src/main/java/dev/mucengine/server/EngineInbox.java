@@ -1,6 +1,5 @@
-package dev.mucengine.server.c2s;
+package dev.mucengine.server;
 
-import dev.mucengine.server.ConfinedEngine;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 import org.jxmpp.jid.Jid;
@@ -11,7 +10,7 @@ import org.jxmpp.jid.Jid;
  * here, in order, the connection stops reading (so TCP pushes back on the client), and when the
  * engine has room again they go in and the connection is told to read on. Loop thread only.
  */
-final class EngineInbox {
+public final class EngineInbox {
 
     private record Task(Jid address, Runnable task, Runnable refused) {
     }
@@ -23,14 +22,14 @@ final class EngineInbox {
     private @Nullable ArrayDeque<Task> waiting;
 
     /** @param caughtUp runs on the loop's thread once every waiting task is in the engine's queue */
-    EngineInbox(ConfinedEngine engine, SelectorLoop loop, Runnable caughtUp) {
+    public EngineInbox(ConfinedEngine engine, SelectorLoop loop, Runnable caughtUp) {
         this.engine = engine;
         this.loop = loop;
         this.caughtUp = caughtUp;
     }
 
     /** Whether tasks wait for room: the connection reads nothing meanwhile. */
-    boolean waiting() {
+    public boolean waiting() {
         return waiting != null && !waiting.isEmpty();
     }
 
@@ -38,7 +37,7 @@ final class EngineInbox {
      * Hands {@code task} to the partition of {@code address} (the session's account) after every
      * task submitted before it; {@code refused} runs instead if the engine is stopping.
      */
-    void submit(Jid address, Runnable task, Runnable refused) {
+    public void submit(Jid address, Runnable task, Runnable refused) {
         ArrayDeque<Task> queue = waiting;
         if (queue != null && !queue.isEmpty()) {
             queue.add(new Task(address, task, refused));

@@ -1,4 +1,4 @@
-package dev.mucengine.server.c2s;
+package dev.mucengine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,7 @@ class EngineInboxTest {
     @Test
     void tasksWaitInOrderWhileTheEngineIsFullAndTheConnectionReadsOnAfterwards() throws Exception {
         engine.start();
-        loop = new SelectorLoop(0, 1000);
+        loop = new SelectorLoop("test-selector", 1000);
         loop.start();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch busy = new CountDownLatch(1);

@@ -1,4 +1,4 @@
-package dev.mucengine.server.c2s;
+package dev.mucengine.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,15 +7,15 @@ import java.nio.channels.SocketChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client connection's socket as its selector thread handles it: reads within the bytes a
- * client may send before it authenticates ({@link ServeLimits#maxBytesBeforeAuthentication()}),
+ * A connection's socket as its selector thread reads it: reads within the bytes a peer may send
+ * before it authenticates (a c2s client: {@code ServeLimits.maxBytesBeforeAuthentication()}),
  * the bytes read and left unconsumed while the connection waits (for the engine, or for an
  * authentication retry delay), and which readiness the selector watches for. Loop thread only.
  */
-final class ChannelInput {
+public final class ChannelInput {
 
-    /** The client sent more before authenticating than the server allows. */
-    static final class OverBudget extends Exception {
+    /** The peer sent more before authenticating than it may. */
+    public static final class OverBudget extends Exception {
         private static final long serialVersionUID = 1L;
 
         OverBudget() {
@@ -29,17 +29,17 @@ final class ChannelInput {
     private @Nullable ByteBuffer unconsumed;
 
     /** @param budget the bytes allowed until {@link #lift()} */
-    ChannelInput(SocketChannel channel, long budget) {
+    public ChannelInput(SocketChannel channel, long budget) {
         this.channel = channel;
         this.bytesLeft = budget;
     }
 
-    void attached(SelectionKey selectionKey) {
+    public void attached(SelectionKey selectionKey) {
         this.key = selectionKey;
     }
 
     /** From now on (authenticated) the input is not limited. */
-    void lift() {
+    public void lift() {
         bytesLeft = Long.MAX_VALUE;
     }
 
@@ -51,7 +51,7 @@ final class ChannelInput {
      * @throws OverBudget if the budget was used up before this read
      * @throws IOException if the connection failed (reset by the peer)
      */
-    @Nullable ByteBuffer read(ByteBuffer buffer, boolean unlimited) throws IOException, OverBudget {
+    public @Nullable ByteBuffer read(ByteBuffer buffer, boolean unlimited) throws IOException, OverBudget {
         if (!unlimited && bytesLeft < buffer.capacity()) {
             if (bytesLeft <= 0) {
                 throw new OverBudget();
@@ -69,31 +69,31 @@ final class ChannelInput {
     }
 
     /** Keeps what is left of {@code buffer} (a shared read buffer) for later: input is paused. */
-    void keep(ByteBuffer buffer) {
+    public void keep(ByteBuffer buffer) {
         unconsumed = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
     }
 
     /** What was kept, if anything; the caller consumes it and {@link #drop()}s it once consumed. */
-    @Nullable ByteBuffer unconsumed() {
+    public @Nullable ByteBuffer unconsumed() {
         return unconsumed;
     }
 
-    void drop() {
+    public void drop() {
         unconsumed = null;
     }
 
     /** Whether the selector reports the socket readable. */
-    void reading(boolean on) {
+    public void reading(boolean on) {
         interest(SelectionKey.OP_READ, on);
     }
 
     /** Whether the selector reports the socket writable (only while output waits for room). */
-    void writing(boolean on) {
+    public void writing(boolean on) {
         interest(SelectionKey.OP_WRITE, on);
     }
 
     /** Cancels the selector's interest and closes the socket. */
-    void close() {
+    public void close() {
         unconsumed = null;
         SelectionKey k = key;
         if (k != null) {
