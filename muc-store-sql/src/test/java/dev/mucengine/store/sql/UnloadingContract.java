@@ -22,6 +22,7 @@ import dev.mucengine.core.xml.XmlName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
@@ -33,7 +34,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * unloaded once its occupants leave only if its history, read back from the archive, is what it
  * holds: so what the store reads back (XML, instants) must equal what the engine wrote, or no room
  * that archives would ever unload. The room comes back, and after a restart too, with the same
- * history, stanza for stanza. Each store's test gives the store and how to open it again.
+ * history, stanza for stanza. Each store's test gives a new database to open (and open again).
  */
 abstract class UnloadingContract {
 
@@ -54,11 +55,8 @@ abstract class UnloadingContract {
     private MucService service;
     private Instant now = T0;
 
-    /** A new, empty store. */
-    protected abstract SqlRoomStore openStore();
-
-    /** The same database, opened again after {@code store} is closed: a restart. */
-    protected abstract SqlRoomStore reopen(SqlRoomStore store);
+    /** A new, empty database: each call of the supplier opens a store on it. */
+    protected abstract Supplier<SqlRoomStore> newDatabase();
 
     @AfterEach
     void closeStore() {
@@ -187,7 +185,8 @@ abstract class UnloadingContract {
 
     @Test
     void aRoomThatArchivedAConversationIsUnloadedAndGivesTheSameHistoryAfterwardsAndAfterARestart() {
-        store = openStore();
+        Supplier<SqlRoomStore> database = newDatabase();
+        store = database.get();
         service = new MucService(config, store, IdSource.sequential("e"));
         conversation();
 
@@ -208,7 +207,8 @@ abstract class UnloadingContract {
         send(leave(NURSE, "nurse"));
         assertThat(service.unloadIdleRooms(room -> true)).as("and it unloads again").isOne();
 
-        store = reopen(store);
+        store.close();
+        store = database.get();
         service = new MucService(config, store, IdSource.sequential("restarted"));
         assertThat(service.liveRoomCount()).isZero();
         List<Stanza> restarted = send(join(NURSE, "nurse"));
