@@ -175,6 +175,28 @@ class UnloadingTest {
         assertThat(text(f.send(join(GUEST, ROOM + "/juliet")))).contains("archived");
     }
 
+    /**
+     * A host's clock reads finer than the archive keeps ({@code Instant.now()}: microseconds on
+     * Linux). History keeps what the archive keeps, so the room still unloads, and a joiner sees
+     * the same delay stamps before and after.
+     */
+    @Test
+    void historyStampedFinerThanTheArchiveKeepsComesBackTheSame() {
+        f.now = ServiceFixture.T0.plusNanos(123_456_789);
+        emptiedAfterAMessage();
+        List<Stanza> live = delayed(f.send(join(GUEST, ROOM + "/juliet")));
+        f.send(leave(GUEST, ROOM + "/juliet"));
+
+        assertThat(unload()).isOne();
+        assertThat(delayed(f.send(join(GUEST, ROOM + "/juliet")))).isEqualTo(live);
+        assertThat(text(live)).contains("<body>archived</body>").contains("stamp='2026-01-01T00:00:00.123Z'");
+    }
+
+    /** The history among a joiner's stanzas: those with a delay (XEP-0203). */
+    private static List<Stanza> delayed(List<Stanza> entered) {
+        return entered.stream().filter(s -> s.element().child(XmppNamespaces.DELAY, "delay").isPresent()).toList();
+    }
+
     @Test
     void aRoomWhoseArchiveCannotBeReadStaysUntilItCanBe() {
         emptiedAfterAMessage();

@@ -5,7 +5,6 @@ import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.store.sql.testing.PostgresServer;
 import dev.mucengine.store.sql.testing.PostgresServers;
 import dev.mucengine.testkit.store.RoomStoreContract;
-import java.sql.SQLException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -18,17 +17,11 @@ class PostgresqlRoomStoreTest extends RoomStoreContract {
     @RegisterExtension
     static final PostgresServers POSTGRES = new PostgresServers();
 
-    private PostgresServer server;
     private String url;
 
     @Override
     protected RoomStore openStore() {
-        server = POSTGRES.server();
-        try {
-            url = server.newSchema();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test schema: " + server.log(), e);
-        }
+        url = POSTGRES.newSchema();
         return SqlRoomStore.postgresql(url);
     }
 

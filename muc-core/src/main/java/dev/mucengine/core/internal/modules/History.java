@@ -15,6 +15,7 @@ import dev.mucengine.core.store.RoomStore;
 import dev.mucengine.core.store.StoreUnavailableException;
 import dev.mucengine.core.xml.Node;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,8 +37,16 @@ import org.jxmpp.jid.Jid;
  */
 final class History implements MemoryOnlyState {
 
-    /** One stored message, as broadcast (from the sender's occupant JID), and when it was sent. */
+    /**
+     * One stored message, as broadcast (from the sender's occupant JID), and when it was sent, to
+     * the millisecond as the archive keeps it ({@link ArchivedMessage#at()}): a host's clock may
+     * read finer, and the delay stamps a joiner gets must not depend on whether the history was
+     * kept live or read back from the archive.
+     */
     record Entry(Message message, Instant at) {
+        Entry {
+            at = at.truncatedTo(ChronoUnit.MILLIS);
+        }
     }
 
     private final int capacity;

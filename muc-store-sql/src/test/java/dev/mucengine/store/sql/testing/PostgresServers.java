@@ -2,6 +2,7 @@ package dev.mucengine.store.sql.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -35,5 +36,19 @@ public final class PostgresServers implements BeforeAllCallback, AfterAllCallbac
         PostgresServer s = server;
         assumeTrue(s != null, PostgresServer.skipReason());
         return s;
+    }
+
+    /**
+     * A new schema on the class's server, for one test; skips the calling test if there is no server.
+     *
+     * @return the schema's JDBC URL, with credentials
+     */
+    public String newSchema() {
+        PostgresServer s = server();
+        try {
+            return s.newSchema();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test schema: " + s.log(), e);
+        }
     }
 }
