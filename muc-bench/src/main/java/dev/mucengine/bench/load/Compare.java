@@ -28,6 +28,11 @@ public final class Compare {
     private Compare() {
     }
 
+    /** The space-separated words of an option's value. */
+    private static List<String> words(String value) {
+        return Arrays.stream(value.split(" ")).filter(s -> !s.isBlank()).toList();
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int runs = Integer.parseInt(options.getOrDefault("--runs", "3"));
@@ -39,8 +44,8 @@ public final class Compare {
             kinds.add(switch (name) {
                 case "prosody" -> ProsodyProcess.kind();
                 case "serve" -> ServeServer.kind(Path.of(required(options, "--serve-jar")),
-                        Arrays.stream(options.getOrDefault("--serve-jvm", "").split(" "))
-                                .filter(s -> !s.isBlank()).toList());
+                        words(options.getOrDefault("--serve-jvm", "")),
+                        words(options.getOrDefault("--serve-args", "")));
                 default -> throw new IllegalArgumentException("unknown server " + name + " (prosody, serve)");
             });
         }

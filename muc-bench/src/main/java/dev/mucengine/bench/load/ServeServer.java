@@ -44,8 +44,11 @@ final class ServeServer implements ServerProcess {
         this.dir = dir;
     }
 
-    /** The kind for {@link Compare}: {@code jar} is muc-server.jar; {@code jvmOptions} may be empty. */
-    static Kind kind(Path jar, List<String> jvmOptions) {
+    /**
+     * The kind for {@link Compare}: {@code jar} is muc-server.jar; {@code jvmOptions} and
+     * {@code serveOptions} (added after the scenarios' own, such as {@code --engine-threads 1}) may be empty.
+     */
+    static Kind kind(Path jar, List<String> jvmOptions, List<String> serveOptions) {
         return new Kind() {
             @Override
             public String name() {
@@ -54,12 +57,13 @@ final class ServeServer implements ServerProcess {
 
             @Override
             public ServerProcess start(int accounts) throws IOException, InterruptedException {
-                return ServeServer.start(jar, jvmOptions, accounts);
+                return ServeServer.start(jar, jvmOptions, serveOptions, accounts);
             }
         };
     }
 
-    static ServeServer start(Path jar, List<String> jvmOptions, int accounts) throws IOException, InterruptedException {
+    static ServeServer start(Path jar, List<String> jvmOptions, List<String> serveOptions, int accounts)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("load-serve");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < accounts; i++) {
@@ -73,6 +77,7 @@ final class ServeServer implements ServerProcess {
                 "--port", "0", "--accounts", accountsFile.toString(), "--max-connections", CONNECTIONS,
                 "--max-connections-per-address", PLENTY, "--max-unauthenticated", PLENTY, "--rooms-per-user", PLENTY,
                 "--room-creations-per-minute", PLENTY));
+        command.addAll(serveOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> listening = new CompletableFuture<>();

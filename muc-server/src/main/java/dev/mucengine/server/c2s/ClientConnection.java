@@ -48,6 +48,7 @@ final class ClientConnection implements SelectorLoop.Handler {
     private final XmppPushReader reader;
     private final StreamSetup setup;
     private final EngineInbox inbox;
+    private final ClientStanzaRoute route;
     private final HeldShare held;
     private final long accepted = System.nanoTime();
     private final ChannelInput input;
@@ -81,6 +82,7 @@ final class ClientConnection implements SelectorLoop.Handler {
         this.setup = new StreamSetup(context, address, output, input::lift, this::terminate,
                 () -> terminateSoon(Optional.empty()), place::bind);
         this.inbox = new EngineInbox(context.engine(), loop, this::engineCaughtUp);
+        this.route = new ClientStanzaRoute(context.engine().serviceDomain());
     }
 
     /** Loop thread: the channel is registered for reading. */
@@ -351,14 +353,8 @@ final class ClientConnection implements SelectorLoop.Handler {
                     "only message, presence and iq after authentication")));
             return;
         }
-        // On the account's partition: its sessions' presence bookkeeping stays on one thread.
-        inbox.submit(s.account(), () -> {
-            try {
-                context.input().fromClient(s, element);
-            } finally {
-                held.handled(bytes);
-            }
-        }, () -> held.handled(bytes)); // refused: the engine is stopping
+        route.submit(inbox, s, element, () -> context.input().fromClient(s, element),
+                () -> held.handled(bytes));
         if (inbox.waiting()) {
             input.reading(false); // the engine is full: TCP pushes back on the client
         }

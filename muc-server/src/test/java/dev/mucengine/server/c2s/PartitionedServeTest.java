@@ -94,6 +94,57 @@ class PartitionedServeTest {
         }
     }
 
+    /**
+     * A room's messages go straight to the room's partition and presence through the account's
+     * (ClientStanzaRoute); sent in one burst, each must still reach its room in the order sent:
+     * the first message before the leave, the second after it (so it is refused).
+     */
+    @Test
+    void messagesAndPresenceSentInOneBurstReachEachRoomInTheOrderSent() throws IOException {
+        List<String> rooms = List.of("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8");
+        try (RawClient alice = RawClient.loggedIn(port, "alice", "wonderland", "a");
+                RawClient bob = RawClient.loggedIn(port, "bob", "builder", "b")) {
+            for (String room : rooms) {
+                joinAndAwaitSelf(bob, room, "Bob");
+                joinAndAwaitSelf(alice, room, "Alice");
+            }
+            StringBuilder burst = new StringBuilder();
+            for (String room : rooms) {
+                String to = room + "@" + SERVICE;
+                burst.append("<message type='groupchat' id='").append(room).append("-in' to='").append(to)
+                        .append("'><body>").append(room).append("-in</body></message>")
+                        .append("<presence type='unavailable' to='").append(to).append("/Alice'/>")
+                        .append("<message type='groupchat' id='").append(room).append("-out' to='").append(to)
+                        .append("'><body>").append(room).append("-out</body></message>");
+            }
+            alice.send(burst.toString());
+
+            Map<String, List<String>> answers = new LinkedHashMap<>(); // per room, in the order they came
+            for (int n = 0; n < 3 * rooms.size(); n++) {
+                Element e = alice.nextMatching(x -> x.attribute("from").orElse("").contains("@" + SERVICE)
+                        && (x.attribute("id").orElse("").matches("b\\d-(in|out)")
+                                || x.attribute("type").orElse("").equals("unavailable")));
+                String from = e.attribute("from").orElseThrow();
+                answers.computeIfAbsent(from.substring(0, from.indexOf('@')), k -> new ArrayList<>())
+                        .add(e.localName() + " " + e.attribute("type").orElse("") + " " + e.attribute("id").orElse(""));
+            }
+            for (String room : rooms) {
+                assertThat(answers.get(room)).as(room).hasSize(3);
+                assertThat(answers.get(room).get(0)).as(room).isEqualTo("message groupchat " + room + "-in");
+                assertThat(answers.get(room).get(1)).as(room).startsWith("presence unavailable");
+                assertThat(answers.get(room).get(2)).as(room + ": sent after leaving")
+                        .isEqualTo("message error " + room + "-out");
+            }
+            bob.send("<iq type='get' id='done' to='" + SERVICE + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+            List<String> bodies = new ArrayList<>();
+            for (Element e = bob.nextMatching(x -> true); !e.attribute("id").orElse("").equals("done");
+                    e = bob.nextMatching(x -> true)) {
+                e.childText("jabber:client", "body").ifPresent(bodies::add);
+            }
+            assertThat(bodies).containsExactlyInAnyOrderElementsOf(rooms.stream().map(r -> r + "-in").toList());
+        }
+    }
+
     private static void joinAndAwaitSelf(RawClient client, String room, String nick) throws IOException {
         client.send("<presence to='" + room + "@" + SERVICE + "/" + nick + "'/>");
         client.nextMatching(e -> e.localName().equals("presence")
