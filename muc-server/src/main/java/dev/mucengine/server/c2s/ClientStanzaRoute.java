@@ -50,28 +50,24 @@ final class ClientStanzaRoute {
     void submit(EngineInbox inbox, Session session, Element element, Runnable handle, Runnable finished) {
         // Until its resource is bound, everything a session sends is for the account's partition.
         EntityBareJid room = session.jid().isPresent() ? straightTo(element) : null;
-        if (room != null) {
-            inbox.submit(room, () -> {
-                try {
-                    handle.run();
-                } finally {
-                    finished.run();
-                }
-            }, finished);
-            return;
+        Jid address = room;
+        Runnable done = finished;
+        if (room == null) {
+            address = session.account();
+            atAccount.incrementAndGet();
+            done = () -> {
+                atAccount.decrementAndGet(); // after the task forwarded what it routed
+                finished.run();
+            };
         }
-        atAccount.incrementAndGet();
-        Runnable done = () -> {
-            atAccount.decrementAndGet(); // after the task forwarded what it routed
-            finished.run();
-        };
-        inbox.submit(session.account(), () -> {
+        Runnable last = done;
+        inbox.submit(address, () -> {
             try {
                 handle.run();
             } finally {
-                done.run();
+                last.run();
             }
-        }, done);
+        }, last);
     }
 
     /** The room {@code element} may go to directly, or null when it goes to the account's partition. */
