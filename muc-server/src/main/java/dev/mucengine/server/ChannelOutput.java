@@ -3,15 +3,15 @@ package dev.mucengine.server;
 import dev.mucengine.core.xml.Element;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
  * One non-blocking connection's output: a queue of {@link OutputItem}s bounded in bytes, filled
- * from any thread and written by the connection's selector thread with gathering writes
- * ({@link GatheringByteChannel#write(ByteBuffer[], int, int)}), as much as the socket takes.
+ * from any thread and written by the connection's selector thread, many items per system call
+ * (through the thread's direct buffer, {@link #write}), as much as the socket takes.
  * No thread ever waits on a socket. When a peer stops reading, its queue fills, and the next item
  * that does not fit is the {@link OverflowPolicy}'s: under {@link OverflowPolicy#DISCONNECT} (a
  * c2s client) the peer is disconnected; under {@link OverflowPolicy#BACK_PRESSURE} (the server of
@@ -170,10 +170,16 @@ public final class ChannelOutput implements HeldOutput {
 
     /**
      * Selector thread: writes what is ready, as much as {@code channel} takes without blocking.
+     * The bytes go through {@code scratch}, the selector thread's direct buffer: copied into it
+     * in one pass and written with one system call. Handing the heap buffers themselves to a
+     * gathering write makes the JDK copy each into a temporary direct buffer of its own, found
+     * by a linear search of a per-thread cache, which cost more than the rest of the write
+     * (docs/performance.md, "Writes through one direct buffer").
      *
+     * @param scratch the thread's direct buffer; its contents are not kept between calls
      * @throws IOException if the write fails (the peer is gone); then {@link #close()} the output
      */
-    public Progress write(GatheringByteChannel channel) throws IOException {
+    public Progress write(WritableByteChannel channel, ByteBuffer scratch) throws IOException {
         while (true) {
             if (count == 0 && !take()) {
                 if (buffers.length > IDLE_BUFFERS || itemEnds.length > IDLE_BUFFERS) { // not kept by a connection that may now be idle
@@ -183,31 +189,58 @@ public final class ChannelOutput implements HeldOutput {
                 }
                 return lastTaken ? Progress.ENDED : Progress.IDLE;
             }
-            channel.write(buffers, first, count);
-            while (count > 0 && !buffers[first].hasRemaining()) {
-                buffers[first++] = null;
-                count--;
-            }
-            long written = 0;
+            int copied = copyInto(scratch.clear());
+            int written = channel.write(scratch.flip());
+            consume(written);
+            long done = 0;
             while (items > 0 && itemEnds[firstItem] < first) {
-                written += itemWeights[firstItem++];
+                done += itemWeights[firstItem++];
                 items--;
             }
-            if (written > 0) {
+            if (done > 0) {
                 synchronized (lock) {
-                    held(-written);
+                    held(-done);
                     lock.notifyAll(); // senders waiting for room
                 }
             }
-            if (count > 0) {
+            if (written < copied) {
                 return Progress.BLOCKED;
             }
-            if (lastTaken) {
+            if (count == 0 && lastTaken) {
                 synchronized (lock) {
                     over = true;
                 }
                 return Progress.ENDED;
             }
+        }
+    }
+
+    /** Copies what is ready, from the first unwritten byte, into {@code scratch} while it has room; the sources stay unread. */
+    private int copyInto(ByteBuffer scratch) {
+        int copied = 0;
+        for (int i = first; i < first + count && scratch.hasRemaining(); i++) {
+            ByteBuffer b = buffers[i];
+            int n = Math.min(b.remaining(), scratch.remaining());
+            scratch.put(scratch.position(), b, b.position(), n);
+            scratch.position(scratch.position() + n);
+            copied += n;
+        }
+        return copied;
+    }
+
+    /** Marks {@code written} bytes written, from the first unwritten one, dropping the buffers done with. */
+    private void consume(int written) {
+        int left = written;
+        while (count > 0) {
+            ByteBuffer b = buffers[first];
+            int n = Math.min(b.remaining(), left);
+            b.position(b.position() + n);
+            left -= n;
+            if (b.hasRemaining()) {
+                return;
+            }
+            buffers[first++] = null;
+            count--;
         }
     }
 

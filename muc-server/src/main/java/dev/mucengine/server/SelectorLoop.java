@@ -52,6 +52,8 @@ public final class SelectorLoop {
 
     /** Read buffer shared by the loop's handlers: bytes left unconsumed move to the handler. */
     private static final int READ_BUFFER = 16 * 1024;
+    /** Write buffer shared by the loop's handlers: the most one write system call sends. */
+    private static final int WRITE_BUFFER = 64 * 1024;
 
     private record Timed(long due, long order, Runnable task) implements Comparable<Timed> {
         @Override
@@ -69,6 +71,7 @@ public final class SelectorLoop {
     private final PriorityQueue<Timed> timed = new PriorityQueue<>();
     private final Set<Handler> handlers = new HashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER);
     private long timedOrder;
     private long nextTick;
     private volatile boolean stopped;
@@ -139,6 +142,15 @@ public final class SelectorLoop {
     /** Loop thread only: the buffer reads go through; empty (cleared) when lent. */
     public ByteBuffer readBuffer() {
         return readBuffer.clear();
+    }
+
+    /**
+     * Loop thread only: the buffer writes go through ({@link ChannelOutput#write}), so that the
+     * JDK does not copy heap buffers into direct buffers of its own; nothing is kept in it
+     * between calls.
+     */
+    public ByteBuffer writeBuffer() {
+        return writeBuffer;
     }
 
     /**

@@ -37,6 +37,8 @@ class ChannelOutputTest {
     private ServerSocketChannel listener;
     private SocketChannel peer;
     private SocketChannel ours;
+    /** The selector thread's write buffer (64 KB in {@link SelectorLoop}). */
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
     private final AtomicInteger wakes = new AtomicInteger();
     private final AtomicInteger overflows = new AtomicInteger();
 
@@ -103,7 +105,7 @@ class ChannelOutputTest {
         output.send(message(2, "two"));
 
         assertThat(wakes).as("wake-ups for four items queued while idle").hasValue(1);
-        assertThat(output.write(ours)).isEqualTo(ChannelOutput.Progress.IDLE);
+        assertThat(output.write(ours, scratch)).isEqualTo(ChannelOutput.Progress.IDLE);
         String expected = "<stream:stream>" + SERIALIZER.toXmlInStream(message(1, "one"), "jabber:client")
                 + "<message to='a@b'/>" + SERIALIZER.toXmlInStream(message(2, "two"), "jabber:client");
         assertThat(received(expected.length())).isEqualTo(expected);
@@ -120,7 +122,7 @@ class ChannelOutputTest {
         ChannelOutput.Progress progress = ChannelOutput.Progress.IDLE;
         for (int i = 0; i < 100 && overflows.get() == 0; i++) {
             output.send(message(i, FILLER)); // the engine thread's call: never blocks
-            progress = output.write(ours);
+            progress = output.write(ours, scratch);
         }
         assertThat(progress).as("the socket is full").isEqualTo(ChannelOutput.Progress.BLOCKED);
         assertThat(overflows).as("overflow reported once").hasValue(1);
@@ -140,13 +142,51 @@ class ChannelOutputTest {
         StringBuilder got = new StringBuilder();
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         while (got.length() < expected.length()) {
-            output.write(ours);
+            output.write(ours, scratch);
             buffer.clear();
             int n = peer.read(buffer);
             got.append(new String(buffer.array(), 0, n, StandardCharsets.UTF_8));
         }
         assertThat(got.toString()).isEqualTo(expected);
         assertThat(overflows).hasValue(0);
+    }
+
+    /**
+     * A write buffer far smaller than the items, and a socket that takes part of what is copied:
+     * each byte still goes out once, in order, whatever the write stops at; spliced items (shared
+     * segments around a copy's own) included.
+     */
+    @Test
+    @Timeout(60)
+    void itemsSplitOverManyWritesArriveWholeAndInOrder() throws Exception {
+        ChannelOutput output = output(1 << 24, OutputBudget.UNLIMITED);
+        ByteBuffer tiny = ByteBuffer.allocateDirect(7);
+        StringBuilder expected = new StringBuilder();
+        byte[] shared = "<message to='".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 300; i++) {
+            Element m = message(i, FILLER.substring(0, 37 * i));
+            output.send(m);
+            expected.append(SERIALIZER.toXmlInStream(m, "jabber:client"));
+            output.send(OutputItem.bytes(shared, ("r" + i + "@b'/>").getBytes(StandardCharsets.UTF_8)));
+            expected.append("<message to='r").append(i).append("@b'/>");
+        }
+        String want = expected.toString();
+        CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
+            try {
+                return received(want.length());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        int rounds = 0;
+        ChannelOutput.Progress progress;
+        while ((progress = output.write(ours, (rounds++ % 2 == 0) ? tiny : scratch)) != ChannelOutput.Progress.IDLE) {
+            assertThat(progress).isEqualTo(ChannelOutput.Progress.BLOCKED);
+            Thread.sleep(1);
+        }
+        assertThat(reading.get(30, TimeUnit.SECONDS)).isEqualTo(want);
+        assertThat(output.heldBytes()).as("held once written").isZero();
+        assertThat(shared).as("the shared segment, untouched").isEqualTo("<message to='".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -156,7 +196,7 @@ class ChannelOutputTest {
         output.finish("</stream:stream>");
         output.send(message(2, "too late"));
 
-        assertThat(output.write(ours)).isEqualTo(ChannelOutput.Progress.ENDED);
+        assertThat(output.write(ours, scratch)).isEqualTo(ChannelOutput.Progress.ENDED);
         String expected = SERIALIZER.toXmlInStream(message(1, "bye"), "jabber:client") + "</stream:stream>";
         assertThat(received(expected.length())).isEqualTo(expected);
         assertThat(output.over()).isTrue();
@@ -187,7 +227,7 @@ class ChannelOutputTest {
         });
         sender.start();
         // Written until the socket is full and the sender waits (as it must, or the test times out).
-        while (output.write(ours) != ChannelOutput.Progress.BLOCKED || sender.getState() != Thread.State.WAITING) {
+        while (output.write(ours, scratch) != ChannelOutput.Progress.BLOCKED || sender.getState() != Thread.State.WAITING) {
             Thread.sleep(1);
         }
         assertThat(sent.get()).as("sent while the peer does not read").isLessThan(count);
@@ -202,7 +242,7 @@ class ChannelOutputTest {
                 throw new UncheckedIOException(e);
             }
         });
-        while (output.write(ours) != ChannelOutput.Progress.ENDED) {
+        while (output.write(ours, scratch) != ChannelOutput.Progress.ENDED) {
             Thread.sleep(1); // the selector would wait for write readiness or a wake-up
         }
         String all = reading.get(20, TimeUnit.SECONDS);

@@ -280,7 +280,7 @@ final class ClientConnection implements SelectorLoop.Handler {
             return;
         }
         try {
-            switch (output.write(channel)) {
+            switch (output.write(channel, loop.writeBuffer())) {
                 case IDLE -> input.writing(false);
                 case BLOCKED -> input.writing(true);
                 case ENDED -> lastBytesWritten();

@@ -289,7 +289,7 @@ final class ComponentConnection implements SelectorLoop.Handler {
             return; // connected later: the handshake queues the first bytes then
         }
         try {
-            switch (output.write(channel)) {
+            switch (output.write(channel, loop.writeBuffer())) {
                 case IDLE -> input.writing(false);
                 case BLOCKED -> input.writing(true);
                 case ENDED -> {
