@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * One thing queued for a connection's {@link ChannelOutput}: what it weighs against the
  * connection's byte bound, and the bytes it turns into when it is written, as one or more
- * buffers for a gathering write. Buffers over arrays shared between recipients are read-only
- * views ({@link ByteBuffer#asReadOnlyBuffer()}), so many connections write the same bytes
- * without copying them and none can change them.
+ * buffers in order (the selector thread copies them into its write buffer). Buffers over arrays
+ * shared between recipients are read-only views ({@link ByteBuffer#asReadOnlyBuffer()}), so
+ * the bytes stay shared until written and no connection can change them.
  */
 public interface OutputItem {
 

@@ -31,7 +31,7 @@ public final class SplicedBytes {
     }
 
     /**
-     * The three segments in order, for a gathering write; the shared ones are not copied.
+     * The three segments in order, to write one after the other; the shared ones are not copied.
      *
      * @return new read-only buffers, each positioned at its start
      */
